@@ -175,6 +175,11 @@ Invocation parse_args(const std::vector<std::string>& args) {
     } else if (first == "check") {
         inv.command = Command::check;
         ++i;
+    } else if (first == "bind") {
+        // pyro2cpp-bind parses its own command line (it knows Clang's arguments).
+        inv.command = Command::bind;
+        inv.bind_args.assign(args.begin() + 1, args.end());
+        return inv;
     } else if (parse_standalone_flag(first, inv)) {
         if (inv.command == Command::help) return inv;
         if (args.size() > 1) throw UsageError("'" + first + "' takes no other arguments");
@@ -225,6 +230,7 @@ std::string help_text() {
        pyro2cpp build FILE.pyro [-o EXE] [--debug] [--sanitize=LIST] [--no-cache] [-v]
        pyro2cpp run FILE.pyro [--debug] [--sanitize=LIST] [--no-cache] [-v] [-- ARGS...]
        pyro2cpp check FILE.pyro [--explain-any]
+       pyro2cpp bind HEADER.hpp [-- CLANG_ARGS...]
        pyro2cpp --cxxflags | --libs | --version | --help
 
 Translates a Pyro program into readable C++20, and builds or runs it.
@@ -234,6 +240,8 @@ commands:
   build              compile FILE.pyro into an executable (default: ./FILE without .pyro)
   run                build FILE.pyro into the cache, then run it with ARGS
   check              report the program's errors and warnings; generate nothing
+  bind               print `extern` lines for the functions a C++ header declares
+                     (read with Clang; see docs/interop.md)
 
 options:
   -o PATH            where to write the C++ (or, for build, the executable)

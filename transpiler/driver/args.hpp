@@ -14,6 +14,7 @@ enum class Command {
     build,     // pyro2cpp build FILE.pyro: an executable
     run,       // pyro2cpp run FILE.pyro: build into the cache, then run
     check,     // pyro2cpp check FILE.pyro: diagnostics only
+    bind,      // pyro2cpp bind HEADER [-- CLANG_ARGS]: handed to pyro2cpp-bind
     help,      // --help
     version,   // --version
     cxxflags,  // --cxxflags
@@ -32,6 +33,7 @@ struct Invocation {
     bool no_cache = false;
     bool verbose = false;
     std::vector<std::string> program_args;  // run: everything after `--`
+    std::vector<std::string> bind_args;     // bind: every argument after `bind`, unchanged
 };
 
 // `args` excludes argv[0]. Throws UsageError on a bad command line.

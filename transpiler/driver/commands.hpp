@@ -12,6 +12,7 @@ int command_emit(const Invocation& inv);   // transpile.cpp
 int command_check(const Invocation& inv);  // transpile.cpp
 int command_build(const Invocation& inv);  // build.cpp
 int command_run(const Invocation& inv);    // build.cpp
+int command_bind(const Invocation& inv);   // bind.cpp
 
 // A missing input file is a bad command line rather than an error in a program: exit 2
 // with a plain message. (An unreadable one reaches the pipeline, which reports it.)

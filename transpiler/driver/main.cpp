@@ -44,6 +44,8 @@ int dispatch(const Invocation& inv) {
             return command_run(inv);
         case Command::check:
             return command_check(inv);
+        case Command::bind:
+            return command_bind(inv);
     }
     return exit_tool_error;
 }

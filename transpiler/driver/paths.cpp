@@ -69,4 +69,6 @@ fs::path cache_dir() {
     return fs::path(home) / ".cache" / "pyro2cpp";
 }
 
+fs::path bind_tool() { return executable_dir() / "pyro2cpp-bind"; }
+
 }  // namespace pyro2cpp::driver

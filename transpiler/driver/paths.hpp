@@ -13,4 +13,8 @@ std::filesystem::path runtime_include_dir();
 // $PYRO2CPP_CACHE_DIR, else $XDG_CACHE_HOME/pyro2cpp, else ~/.cache/pyro2cpp. Not created.
 std::filesystem::path cache_dir();
 
+// pyro2cpp-bind, which sits next to pyro2cpp in the build tree and in an installed prefix.
+// It is a separate program so that only `bind` loads Clang and LLVM.
+std::filesystem::path bind_tool();
+
 }  // namespace pyro2cpp::driver
