@@ -1,0 +1,264 @@
+// Emitting statements: one Pyro statement becomes one C++ statement, with its comments,
+// an optional `#line`, and `PYRO_AT(line, col); ` in front when it can fail.
+//
+// Two constructs need more than one C++ statement to keep locations exact: an `elif` whose
+// condition can fail becomes `else { PYRO_AT(...); if (...) ... }`, and a `while` whose
+// condition can fail tests it at the top of `while (true)`, so the location is recorded
+// before every evaluation.
+#include <fmt/format.h>
+
+#include "emit/emitter.hpp"
+
+namespace pyro2cpp::emit::detail {
+
+using sema::TypeId;
+namespace types = sema::types;
+
+namespace {
+
+std::string at_prefix(const ast::Stmt& stmt) {
+    return fmt::format("PYRO_AT({}, {}); ", stmt.range.begin.line, stmt.range.begin.col);
+}
+
+std::string at_prefix(Loc loc) {
+    return fmt::format("PYRO_AT({}, {}); ", loc.line, loc.col);
+}
+
+std::string trailing(const ast::Stmt& stmt) {
+    return stmt.has_trailing_comment ? "  " + comment_text(stmt.trailing_comment) : "";
+}
+
+// Opens `header {` (the statement's trailing comment follows the brace) and the block.
+void open(Writer& w, const std::string& header, const std::string& comment) {
+    w.line(header + " {" + comment);
+    w.indent();
+}
+
+void close(Writer& w, const std::string& text = "}") {
+    w.dedent();
+    w.line(text);
+}
+
+const sema::Variable& declared(const Ctx& ctx, const void* node) {
+    const sema::VarRef ref = ctx.body.decls.at(sema::DeclKey{node, 0});
+    return ctx.program.variable(ctx.body, ref);
+}
+
+void emit_let(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::string& prefix,
+              const std::string& comment) {
+    const sema::VarRef ref = ctx.body.decls.at(sema::DeclKey{&let, 0});
+    const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+    const std::string value = emit_as(ctx, *let.value, var.type, true);
+    if (ref.global) {
+        // Declared at namespace scope; set here, in order.
+        w.line(prefix + var.cpp_name + " = " + value + ";" + comment);
+        if (var.check_set) w.line(set_flag(var) + " = true;");
+        return;
+    }
+    std::string decl;
+    if (!var.read) decl += "[[maybe_unused]] ";
+    if (!var.is_mut && !var.reassigned) decl += "const ";
+    decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
+    w.line(prefix + decl + " = " + value + ";" + comment);
+}
+
+// x op= v, or x = op(x, v) where C++ has no compound operator for the type (or where
+// reading x is checked).
+std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
+    const sema::VarRef ref = ctx.body.vars.at(aug.target.get());
+    const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+    const TypeId type = var.type;
+    const std::string& x = var.cpp_name;
+    const std::string read = emit_variable_read(ctx, ref).text;
+    const bool checked = read != x;
+    const std::string v = emit_as(ctx, *aug.value, type, true);
+    std::string text;
+    if (aug.op == ast::BinaryOp::pow) {
+        text = fmt::format("{} = pyro::rt::pow({}, {});", x, read, v);
+    } else if (type == types::float_ && aug.op == ast::BinaryOp::mod) {
+        text = fmt::format("{} = pyro::rt::mod({}, {});", x, read, v);
+    } else if (checked || (type == types::string && aug.op == ast::BinaryOp::mul)) {
+        // An int converted to float is already a primary; anything else keeps its precedence.
+        const Cpp value = type == types::float_ && ctx.body.type_of(*aug.value) == types::int_
+                              ? Cpp{v, prec_primary}
+                              : emit_value(ctx, *aug.value, true);
+        text = fmt::format("{} = {} {} {};", x, read, ast::spelling(aug.op),
+                           parenthesize(value, prec_multiplicative + 1));
+    } else {
+        text = fmt::format("{} {}= {};", x, ast::spelling(aug.op), v);
+    }
+    return text;
+}
+
+void emit_if(const Ctx& ctx, Writer& w, const ast::IfStmt& stmt, std::size_t first,
+             const std::string& comment) {
+    int nested = 0;  // `else {` blocks opened for an elif whose condition can fail
+    for (std::size_t i = first; i < stmt.branches.size(); ++i) {
+        const ast::IfBranch& branch = stmt.branches[i];
+        const std::string cond = emit_condition(ctx, *branch.cond).text;
+        const bool fails = can_fail(ctx, *branch.cond);
+        if (i == first) {
+            open(w, (fails ? at_prefix(stmt) : "") + "if (" + cond + ")", comment);
+        } else if (!fails) {
+            w.dedent();
+            open(w, "} else if (" + cond + ")", "");
+        } else {
+            w.dedent();
+            open(w, "} else", "");
+            ++nested;
+            open(w, at_prefix(branch.range.begin) + "if (" + cond + ")", "");
+        }
+        emit_block(ctx, w, branch.body);
+    }
+    if (stmt.has_else) {
+        w.dedent();
+        open(w, "} else", "");
+        emit_block(ctx, w, stmt.else_body);
+    }
+    close(w);
+    for (int i = 0; i < nested; ++i)
+        close(w);
+}
+
+void emit_while(const Ctx& ctx, Writer& w, const ast::WhileStmt& stmt, const std::string& comment) {
+    const std::string cond = emit_condition(ctx, *stmt.cond).text;
+    if (!can_fail(ctx, *stmt.cond)) {
+        open(w, "while (" + cond + ")", comment);
+    } else {
+        open(w, "while (true)", comment);
+        open(w, at_prefix(stmt) + "if (!(" + cond + "))", "");
+        w.line("break;");
+        close(w);
+    }
+    emit_block(ctx, w, stmt.body);
+    close(w);
+}
+
+void emit_for(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::string& prefix,
+              const std::string& comment) {
+    const sema::Variable& var = declared(ctx, &stmt);
+    std::string decl = var.read ? "" : "[[maybe_unused]] ";
+    decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
+    open(w, prefix + "for (" + decl + " : " + emit_value(ctx, *stmt.iter).text + ")", comment);
+    emit_block(ctx, w, stmt.body);
+    close(w);
+}
+
+void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const std::string& prefix,
+                 const std::string& comment) {
+    const TypeId result = ctx.instance->result;
+    if (!stmt.value || stmt.value->kind == ast::ExprKind::void_lit) {
+        w.line(prefix + "return;" + comment);
+    } else if (result == types::void_) {
+        // `return f()` of a void f: C++ accepts a void expression here.
+        w.line(prefix + "return " + emit_expr(ctx, *stmt.value).text + ";" + comment);
+    } else {
+        w.line(prefix + "return " + emit_as(ctx, *stmt.value, result, true) + ";" + comment);
+    }
+}
+
+bool stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
+    switch (stmt.kind) {
+        case ast::StmtKind::expr:
+            return can_fail(ctx, *stmt.as<ast::ExprStmt>().expr);
+        case ast::StmtKind::let:
+            return can_fail(ctx, *stmt.as<ast::LetStmt>().value);
+        case ast::StmtKind::assign:
+            return can_fail(ctx, *stmt.as<ast::AssignStmt>().value);
+        case ast::StmtKind::aug_assign: {
+            const auto& s = stmt.as<ast::AugAssignStmt>();
+            const TypeId t = ctx.body.type_of(*s.target);
+            const bool bitwise = s.op == ast::BinaryOp::bit_and || s.op == ast::BinaryOp::bit_or ||
+                                 s.op == ast::BinaryOp::bit_xor;
+            if ((t == types::int_ && !bitwise) ||
+                (t == types::string && s.op == ast::BinaryOp::mul)) {
+                return true;
+            }
+            return can_fail(ctx, *s.value) || can_fail(ctx, *s.target);
+        }
+        case ast::StmtKind::for_:
+            return can_fail(ctx, *stmt.as<ast::ForStmt>().iter);
+        case ast::StmtKind::return_: {
+            const auto& s = stmt.as<ast::ReturnStmt>();
+            return s.value && can_fail(ctx, *s.value);
+        }
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
+    for (const auto& stmt : block)
+        emit_stmt(ctx, w, *stmt);
+}
+
+void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
+    // A def at the top level is emitted as a function, with its comments, elsewhere.
+    if (stmt.kind == ast::StmtKind::def) return;
+    for (const std::string& text : stmt.leading_comments)
+        w.line(comment_text(text));
+    if (ctx.options.line_directives) {
+        w.raw(fmt::format("#line {} {}", stmt.range.begin.line, ctx.file_literal));
+    }
+    const std::string prefix = stmt_can_fail(ctx, stmt) ? at_prefix(stmt) : "";
+    const std::string comment = trailing(stmt);
+    switch (stmt.kind) {
+        case ast::StmtKind::expr: {
+            const ast::Expr& e = *stmt.as<ast::ExprStmt>().expr;
+            std::string text = emit_expr(ctx, e).text;
+            // A value computed for nothing: say so, and keep C++ from warning about it.
+            if (e.kind != ast::ExprKind::call) text = "static_cast<void>(" + text + ")";
+            w.line(prefix + text + ";" + comment);
+            return;
+        }
+        case ast::StmtKind::let:
+            emit_let(ctx, w, stmt.as<ast::LetStmt>(), prefix, comment);
+            return;
+        case ast::StmtKind::assign: {
+            const auto& s = stmt.as<ast::AssignStmt>();
+            const sema::Variable& var =
+                ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
+            w.line(prefix + var.cpp_name + " = " + emit_as(ctx, *s.value, var.type, true) + ";" +
+                   comment);
+            if (var.check_set) w.line(set_flag(var) + " = true;");
+            return;
+        }
+        case ast::StmtKind::aug_assign: {
+            const auto& s = stmt.as<ast::AugAssignStmt>();
+            w.line(prefix + aug_assign_text(ctx, s) + comment);
+            const sema::Variable& var =
+                ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
+            if (var.check_set) w.line(set_flag(var) + " = true;");
+            return;
+        }
+        case ast::StmtKind::if_:
+            emit_if(ctx, w, stmt.as<ast::IfStmt>(), 0, comment);
+            return;
+        case ast::StmtKind::while_:
+            emit_while(ctx, w, stmt.as<ast::WhileStmt>(), comment);
+            return;
+        case ast::StmtKind::for_:
+            emit_for(ctx, w, stmt.as<ast::ForStmt>(), prefix, comment);
+            return;
+        case ast::StmtKind::break_:
+            w.line("break;" + comment);
+            return;
+        case ast::StmtKind::continue_:
+            w.line("continue;" + comment);
+            return;
+        case ast::StmtKind::pass:
+            if (stmt.has_trailing_comment) w.line(comment_text(stmt.trailing_comment));
+            return;
+        case ast::StmtKind::return_:
+            emit_return(ctx, w, stmt.as<ast::ReturnStmt>(), prefix, comment);
+            return;
+        default:
+            // Sema has rejected every other statement.
+            w.line("/* not supported */");
+            return;
+    }
+}
+
+}  // namespace pyro2cpp::emit::detail

@@ -1,0 +1,73 @@
+// Type annotations: the TypeExpr a user wrote, as a TypeId.
+//
+// This version knows the scalar types and `any`; the other type names of LANGUAGE.md 4 are
+// recognised and reported as not supported yet, so later issues extend this switch rather
+// than replace an "unknown type" error.
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+#include "sema/checker.hpp"
+
+namespace pyro2cpp::sema::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> later_type_names = {
+    "list", "list_mut", "tuple", "tuple_mut", "set",      "set_mut",
+    "dict", "dict_mut", "chan",  "Sender",    "Receiver", "Error",
+};
+
+}  // namespace
+
+TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
+    auto fail = [&](std::string message) {
+        if (report) {
+            if (frames_.empty()) {
+                sink_.error(type.range.begin, std::move(message));
+            } else {
+                error(type.range.begin, std::move(message));
+            }
+        }
+        return types::error;
+    };
+    switch (type.kind) {
+        case ast::TypeExprKind::function:
+            return fail("function types are not supported yet");
+        case ast::TypeExprKind::union_:
+            return fail("union types are not supported yet");
+        case ast::TypeExprKind::named:
+            break;
+    }
+    static const std::array<std::pair<std::string_view, TypeId>, 6> scalars = {{
+        {"int", types::int_},
+        {"float", types::float_},
+        {"bool", types::bool_},
+        {"string", types::string},
+        {"void", types::void_},
+        {"any", types::any},
+    }};
+    for (const auto& [name, id] : scalars) {
+        if (type.name != name) continue;
+        if (!type.args.empty()) {
+            return fail(fmt::format("type '{}' takes no type arguments", type.name));
+        }
+        if (id == types::any) {
+            // Written `any` in a signature is reported at once; in a body, only where the
+            // body is emitted.
+            if (frames_.empty()) return fail("type any is not supported yet");
+            note_any(type.range.begin, "the type any is written here");
+        }
+        return id;
+    }
+    // A type parameter (not supported yet, reported once at the def).
+    if (type_params_.count(type.name) != 0) return types::error;
+    bool later = user_type_names_.count(type.name) != 0;
+    for (std::string_view name : later_type_names)
+        later = later || type.name == name;
+    if (later) return fail(fmt::format("type '{}' is not supported yet", type.name));
+    return fail(fmt::format("unknown type '{}'", type.name));
+}
+
+}  // namespace pyro2cpp::sema::detail

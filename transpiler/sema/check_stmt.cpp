@@ -1,0 +1,302 @@
+// Checking statements: declarations, assignments, control flow and `return`, and a clean
+// "not supported yet" for the statements of later issues.
+#include <fmt/format.h>
+
+#include "sema/checker.hpp"
+
+namespace pyro2cpp::sema::detail {
+
+namespace {
+
+const char* later_statement(ast::StmtKind kind) {
+    switch (kind) {
+        case ast::StmtKind::record:
+            return "records are not supported yet";
+        case ast::StmtKind::class_:
+            return "classes are not supported yet";
+        case ast::StmtKind::interface:
+            return "interfaces are not supported yet";
+        case ast::StmtKind::type_alias:
+            return "type aliases are not supported yet";
+        case ast::StmtKind::try_:
+            return "try statements are not supported yet";
+        case ast::StmtKind::raise:
+            return "raise is not supported yet";
+        case ast::StmtKind::assert_:
+            return "assert is not supported yet";
+        case ast::StmtKind::go:
+            return "go statements are not supported yet";
+        case ast::StmtKind::select:
+            return "select statements are not supported yet";
+        case ast::StmtKind::import:
+            return "imports are not supported yet";
+        case ast::StmtKind::extern_:
+            return "extern functions are not supported yet";
+        default:
+            return nullptr;
+    }
+}
+
+}  // namespace
+
+// Statements of a block whose scope is already open (a function body shares the scope of
+// its parameters, a `for` body that of its variable: C++ forbids redeclaring them there).
+void Checker::check_statements(const ast::Block& block) {
+    for (const auto& stmt : block)
+        check_stmt(*stmt);
+}
+
+void Checker::check_block(const ast::Block& block) {
+    push_scope();
+    check_statements(block);
+    pop_scope();
+}
+
+void Checker::check_stmt(const ast::Stmt& stmt) {
+    switch (stmt.kind) {
+        case ast::StmtKind::expr:
+            check_expr(*stmt.as<ast::ExprStmt>().expr);
+            return;
+        case ast::StmtKind::let:
+            check_let(stmt.as<ast::LetStmt>());
+            return;
+        case ast::StmtKind::assign:
+            check_assign(stmt.as<ast::AssignStmt>());
+            return;
+        case ast::StmtKind::aug_assign:
+            check_aug_assign(stmt.as<ast::AugAssignStmt>());
+            return;
+        case ast::StmtKind::if_:
+            check_if(stmt.as<ast::IfStmt>());
+            return;
+        case ast::StmtKind::while_:
+            check_while(stmt.as<ast::WhileStmt>());
+            return;
+        case ast::StmtKind::for_:
+            check_for(stmt.as<ast::ForStmt>());
+            return;
+        case ast::StmtKind::break_:
+        case ast::StmtKind::continue_:
+            if (frame().loop_depth == 0) {
+                error(stmt.range.begin, stmt.kind == ast::StmtKind::break_
+                                            ? "'break' outside a loop"
+                                            : "'continue' outside a loop");
+            }
+            return;
+        case ast::StmtKind::pass:
+            return;
+        case ast::StmtKind::return_:
+            check_return(stmt.as<ast::ReturnStmt>());
+            return;
+        case ast::StmtKind::def:
+            // Module-level defs are hoisted declarations, checked as instances.
+            if (frame().instance != nullptr || frame().scopes.size() > 1) {
+                const auto& def = stmt.as<ast::DefStmt>();
+                error(def.name_loc, "nested functions are not supported yet");
+                // Its uses are not reported again.
+                declare_variable(def.name, def.name_loc, types::error, std::nullopt, false,
+                                 DeclKey{&def, 0});
+            }
+            return;
+        default:
+            break;
+    }
+    if (const char* message = later_statement(stmt.kind)) error(stmt.range.begin, message);
+}
+
+// let x[: T] = value / mut x[: T] = value
+void Checker::check_let(const ast::LetStmt& let) {
+    if (let.names.size() != 1) {
+        check_unpacked_value(*let.value);
+        error(let.range.begin, "unpacking is not supported yet");
+        for (std::size_t i = 0; i < let.names.size(); ++i) {
+            declare_variable(let.names[i], let.name_locs[i], types::error, std::nullopt, let.is_mut,
+                             DeclKey{&let, static_cast<std::uint32_t>(i)});
+        }
+        return;
+    }
+    std::optional<TypeId> annotation;
+    if (let.type) annotation = resolve_type(*let.type, true);
+    TypeId value = check_expr(*let.value);
+    if (annotation) check_conversion(value, *annotation, *let.value);
+    declare_variable(let.names[0], let.name_locs[0], value, annotation, let.is_mut,
+                     DeclKey{&let, 0});
+}
+
+// The variable an assignment's target names, or nullopt after reporting why not.
+std::optional<VarRef> Checker::assignable_target(const ast::Expr& target, bool compound) {
+    switch (target.kind) {
+        case ast::ExprKind::name:
+            break;
+        case ast::ExprKind::member:
+            error(target.range.begin, "assigning to a field is not supported yet");
+            return std::nullopt;
+        case ast::ExprKind::index:
+            error(target.range.begin, "assigning to an element is not supported yet");
+            return std::nullopt;
+        case ast::ExprKind::tuple:
+            error(target.range.begin, "unpacking is not supported yet");
+            return std::nullopt;
+        default:
+            error(target.range.begin, "cannot assign to this expression");
+            return std::nullopt;
+    }
+    const std::string& name = target.as<ast::Name>().id;
+    Resolved r = resolve(name);
+    switch (r.kind) {
+        case Resolved::Kind::variable: {
+            VarRef ref = r.var;
+            frame().body->vars[&target] = ref;
+            // `x += 1` reads x, but a variable only ever updated so is still unused in C++'s
+            // eyes (clang's -Wunused-but-set-variable): keep `read` for real reads.
+            const bool was_read = variable(ref).read;
+            frame().body->expr_types[&target] = compound ? read_variable(ref) : variable(ref).type;
+            variable(ref).read = was_read;
+            return ref;
+        }
+        case Resolved::Kind::function:
+            error(target.range.begin, fmt::format("cannot assign to function '{}'", name));
+            return std::nullopt;
+        case Resolved::Kind::builtin:
+        case Resolved::Kind::unsupported_builtin:
+            error(target.range.begin, fmt::format("cannot assign to builtin '{}'", name));
+            return std::nullopt;
+        case Resolved::Kind::reported:
+            return std::nullopt;
+        case Resolved::Kind::none:
+            break;
+    }
+    error(target.range.begin, fmt::format("assignment to undeclared name '{}' (declare it with "
+                                          "'let' or 'mut')",
+                                          name));
+    // Later uses of the name are not reported again.
+    declare_variable(name, target.range.begin, types::error, std::nullopt, true,
+                     DeclKey{&target, 0});
+    return std::nullopt;
+}
+
+// The value of an unpacking, already reported: its parts are still checked, but a tuple
+// display is not reported a second time.
+void Checker::check_unpacked_value(const ast::Expr& value) {
+    if (value.kind != ast::ExprKind::tuple) {
+        check_expr(value);
+        return;
+    }
+    for (const auto& e : value.as<ast::TupleExpr>().elements)
+        check_expr(*e);
+    frame().body->expr_types[&value] = types::error;
+}
+
+// target = value
+void Checker::check_assign(const ast::AssignStmt& assign) {
+    if (assign.target->kind == ast::ExprKind::tuple) {
+        check_unpacked_value(*assign.value);
+        for (const auto& e : assign.target->as<ast::TupleExpr>().elements)
+            check_expr(*e);
+        error(assign.target->range.begin, "unpacking is not supported yet");
+        return;
+    }
+    TypeId value = check_expr(*assign.value);
+    std::optional<VarRef> ref = assignable_target(*assign.target, false);
+    if (!ref) return;
+    assign_variable(*ref, value, *assign.value, assign.target->range.begin);
+}
+
+// target op= value: the variable receives `target op value`.
+void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
+    std::optional<VarRef> ref = assignable_target(*aug.target, true);
+    TypeId value = check_expr(*aug.value);
+    if (!ref) return;
+    TypeId result = binary_result(aug.op, variable(*ref).type, value, operator_loc(*aug.target));
+    frame().body->expr_types[aug.target.get()] = variable(*ref).type;
+    assign_variable(*ref, result, *aug.value, aug.target->range.begin);
+}
+
+void Checker::check_if(const ast::IfStmt& stmt) {
+    for (const ast::IfBranch& branch : stmt.branches) {
+        check_condition(*branch.cond);
+        check_block(branch.body);
+    }
+    if (stmt.has_else) check_block(stmt.else_body);
+}
+
+void Checker::check_while(const ast::WhileStmt& stmt) {
+    check_condition(*stmt.cond);
+    ++frame().loop_depth;
+    check_block(stmt.body);
+    --frame().loop_depth;
+}
+
+// for x in iterable: the variable is fresh each iteration, in the scope of the body.
+void Checker::check_for(const ast::ForStmt& stmt) {
+    TypeId iter = check_expr(*stmt.iter);
+    TypeId element = types::error;
+    switch (types().kind(iter)) {
+        case TypeKind::range:
+            element = types::int_;
+            break;
+        case TypeKind::any:
+            element = types::any;
+            break;
+        case TypeKind::error:
+            break;
+        case TypeKind::pending:
+            element = types::pending;
+            break;
+        case TypeKind::string:
+            error(stmt.iter->range.begin, "iterating over a string is not supported yet");
+            break;
+        default:
+            error(stmt.iter->range.begin, fmt::format("cannot iterate over {}", type_name(iter)));
+            break;
+    }
+    push_scope();
+    if (stmt.target.names.size() != 1) {
+        error(stmt.target.locs.empty() ? stmt.range.begin : stmt.target.locs[0],
+              "unpacking in a for loop is not supported yet");
+    } else {
+        declare_variable(stmt.target.names[0], stmt.target.locs[0], element, std::nullopt, true,
+                         DeclKey{&stmt, 0});
+    }
+    ++frame().loop_depth;
+    check_statements(stmt.body);
+    --frame().loop_depth;
+    pop_scope();
+}
+
+void Checker::check_return(const ast::ReturnStmt& stmt) {
+    Frame& f = frame();
+    if (f.instance == nullptr) {
+        if (stmt.value) check_expr(*stmt.value);
+        error(stmt.range.begin, "'return' outside a function");
+        return;
+    }
+    TypeId value = types::void_;
+    if (stmt.value) {
+        value = check_expr(*stmt.value);
+        f.returns_value = true;
+    }
+    const FunctionDecl& decl = *f.info->decl;
+    if (decl.result_type) {
+        if (stmt.value) {
+            if (!check_conversion(value, *decl.result_type, *stmt.value)) {
+                note(decl.def->result->range.begin,
+                     fmt::format("'{}' is declared to return {}", decl.def->name,
+                                 type_name(*decl.result_type)));
+            }
+        } else if (*decl.result_type != types::void_ && *decl.result_type != types::error) {
+            error(stmt.range.begin, fmt::format("'{}' must return a value of type {}",
+                                                decl.def->name, type_name(*decl.result_type)));
+        }
+        return;
+    }
+    TypeId joined = types().join(f.returns, value);
+    if (joined == types::any && f.returns != types::any && value != types::any) {
+        note_any(stmt.range.begin,
+                 fmt::format("'{}' returns values of different types ({} and {})", decl.def->name,
+                             type_name(f.returns), type_name(value)));
+    }
+    f.returns = joined;
+}
+
+}  // namespace pyro2cpp::sema::detail

@@ -1,0 +1,98 @@
+// Pyro's static types, interned: each distinct type is stored once in a TypeTable and named
+// by a small TypeId, so types compare with `==` and key hash maps cheaply.
+//
+// A type is a kind plus arguments (element types, parameter types, a result, a declaration
+// for records and classes). The scalar kinds and the checker's two internal kinds (`error`,
+// which stands for something already reported, and `pending`, the not-yet-known result of a
+// recursive call) have fixed ids. docs/inference.md describes how the checker uses them;
+// join() is the one place that decides what a mix of types becomes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pyro2cpp::sema {
+
+enum class TypeKind : std::uint8_t {
+    error,    // already reported: silences follow-on diagnostics
+    pending,  // the result of an instance still being inferred (bottom of the lattice)
+    any,
+    void_,
+    bool_,
+    int_,
+    float_,
+    string,
+    range,
+    function,  // args: parameter types; result
+    // Kinds of later issues, so their types have a home: args hold element types (dict: key,
+    // value), `is_mut` marks the _mut forms, `name`/`decl` identify records and classes.
+    list,
+    tuple,
+    set,
+    dict,
+    record,
+    class_,
+    chan,
+    sender,
+    receiver,
+    union_,
+    interface,
+};
+
+enum class TypeId : std::uint32_t {};
+
+namespace types {
+inline constexpr TypeId error{0};
+inline constexpr TypeId pending{1};
+inline constexpr TypeId any{2};
+inline constexpr TypeId void_{3};
+inline constexpr TypeId bool_{4};
+inline constexpr TypeId int_{5};
+inline constexpr TypeId float_{6};
+inline constexpr TypeId string{7};
+inline constexpr TypeId range{8};
+}  // namespace types
+
+struct TypeInfo {
+    TypeKind kind = TypeKind::error;
+    bool is_mut = false;
+    std::vector<TypeId> args;
+    TypeId result{};
+    std::string name;            // records, classes, interfaces
+    const void* decl = nullptr;  // their declaration node
+};
+
+class TypeTable {
+public:
+    TypeTable();
+
+    TypeId intern(const TypeInfo& info);
+    TypeId function(std::vector<TypeId> params, TypeId result);
+
+    const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
+    TypeKind kind(TypeId id) const { return info(id).kind; }
+
+    // How Pyro writes the type: `int`, `(int, float) -> string`, `list_mut<int>`.
+    std::string name(TypeId id) const;
+
+    // What one place holding values of both types gets (docs/inference.md, "Joins").
+    TypeId join(TypeId a, TypeId b) const;
+
+    // True when a value of type `from` may be stored where `to` is expected, converting if
+    // needed: equal types, int to float, anything to or from any (checked at run time), and
+    // the silent error/pending types.
+    bool convertible(TypeId from, TypeId to) const;
+
+    bool is_numeric(TypeId id) const;
+    // error or pending: operations on these produce them again without a diagnostic.
+    bool is_silent(TypeId id) const { return id == types::error || id == types::pending; }
+
+private:
+    std::vector<TypeInfo> types_;
+    std::unordered_map<std::string, TypeId> index_;
+};
+
+}  // namespace pyro2cpp::sema
