@@ -72,6 +72,11 @@ ast::ExprPtr Parser::parse_atom() {
         case TokenKind::lbrace:
             return parse_brace_display();
         default:
+            if (at(TokenKind::dot) && peek(1).kind == TokenKind::int_literal &&
+                peek(1).range.begin == peek().range.end) {
+                fail(begin_loc(), "a float needs a digit before its point: write 0." +
+                                      peek(1).text);
+            }
             fail_expected("an expression");
     }
 }

@@ -2,6 +2,8 @@
 // comment attachment, the module and block loops, and the public parse entry points.
 #include "parser/parser.hpp"
 
+#include <algorithm>
+
 #include "parser/parser_impl.hpp"
 
 namespace pyro2cpp {
@@ -36,6 +38,16 @@ Parser::Parser(std::vector<Token> tokens, const std::vector<Token>* comments, Di
         tokens_.push_back(std::move(eof));
     }
     prev_end_ = tokens_.front().range.begin;
+    // Parsing runs right after lexing, so every error in the sink so far is the lexer's.
+    for (const Diagnostic& d : diags_.all()) {
+        if (d.severity != Severity::error || !d.loc.valid()) continue;
+        if (d.loc.file != tokens_.front().range.begin.file) continue;
+        lexer_error_lines_.push_back(d.loc.line);
+        if (d.message.ends_with("was never closed") && !lexer_unclosed_bracket_.valid()) {
+            lexer_unclosed_bracket_ = d.loc;
+        }
+    }
+    std::sort(lexer_error_lines_.begin(), lexer_error_lines_.end());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -86,7 +98,15 @@ const Token& Parser::expect_name(std::string_view context) {
 // ---------------------------------------------------------------------------------------
 // Diagnostics and recovery
 
+bool Parser::follows_lexer_error(Loc loc) const {
+    if (std::binary_search(lexer_error_lines_.begin(), lexer_error_lines_.end(), loc.line)) {
+        return true;
+    }
+    return lexer_unclosed_bracket_.valid() && lexer_unclosed_bracket_ < loc;
+}
+
 void Parser::error(Loc loc, std::string message) {
+    if (follows_lexer_error(loc)) return;
     diags_.error(loc, std::move(message));
 }
 

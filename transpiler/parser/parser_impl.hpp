@@ -59,6 +59,9 @@ private:
 
     // ---- diagnostics and recovery (parser.cpp)
     void error(Loc loc, std::string message);
+    // True for an error the lexer's own report already explains (same line, or anywhere
+    // after a bracket it said was never closed): one mistake, one message.
+    bool follows_lexer_error(Loc loc) const;
     [[noreturn]] void fail(Loc loc, std::string message);
     // "expected WHAT, found TOKEN" at the current token.
     [[noreturn]] void fail_expected(std::string_view what);
@@ -66,6 +69,8 @@ private:
     void skip_indented_block();
     void enter_nesting(bool block);
     void leave_nesting() { --depth_; }
+    std::vector<std::uint32_t> lexer_error_lines_;  // sorted
+    Loc lexer_unclosed_bracket_;                     // invalid when every bracket was closed
 
     // ---- comments (parser.cpp)
     void take_comments_before(Loc loc);
