@@ -11,11 +11,11 @@
 // A raised Pyro value travels as the C++ exception `Raised`. Its payload is a
 // `RaisedValue`, a small polymorphic interface with the two things the runtime needs from a
 // raised value it does not otherwise know: its text (as `str(x)` prints it) and its `cause`.
-// Today the only payload is `BuiltinError` (`Error(message)`, what runtime faults raise).
-// Issue 3 adds a payload that wraps any Pyro value (`pyro::Any`, `Error` instances and their
-// subclasses), without touching this file's callers. `Raised` deliberately does not derive
-// from std::exception: C++ code that catches std::exception (extern wrappers, libraries)
-// must not swallow Pyro errors.
+// Runtime faults raise a `BuiltinError` (`Error(message)`), which needs nothing of the data
+// model; `raise v` in a program raises an `AnyRaised` (exception.hpp), which wraps any Pyro
+// value, and handlers turn a BuiltinError into an `Error` instance when they bind it. `Raised`
+// deliberately does not derive from std::exception: C++ code that catches std::exception (extern
+// wrappers, libraries) must not swallow Pyro errors.
 #pragma once
 
 #include <atomic>

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "pyro/convert.hpp"
+#include "pyro/data.hpp"
 #include "pyro/error.hpp"
 #include "pyro/float_repr.hpp"
 #include "pyro/format.hpp"

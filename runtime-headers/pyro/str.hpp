@@ -9,6 +9,9 @@
 //   capacity. Buffers are never written once shared; `+=` (and `+` on a temporary) appends in
 //   place only while the buffer has exactly one owner, which keeps `s += x` loops linear.
 // Comparisons are by bytes, which for UTF-8 is code point order; len() counts code points.
+// A heap buffer also caches two things computed on first use: the hash (dict keys are hashed
+// on every lookup) and the number of code points (so len() and indexing of an ASCII string
+// are O(1)). Inline strings compute both on the spot, cheaply: they are at most 15 bytes.
 #pragma once
 
 #include <fmt/format.h>
@@ -24,6 +27,7 @@
 #include <string_view>
 #include <utility>
 
+#include "pyro/hash.hpp"
 #include "pyro/int.hpp"
 
 namespace pyro {
@@ -111,7 +115,53 @@ public:
     friend Str operator*(const Str& s, Int count) { return repeat(s.view(), count.v); }
     friend Str operator*(Int count, const Str& s) { return repeat(s.view(), count.v); }
 
-    friend bool operator==(const Str& a, const Str& b) noexcept { return a.view() == b.view(); }
+    friend bool operator==(const Str& a, const Str& b) noexcept {
+        // Two inline strings are equal exactly when their 16 bytes are (the unused bytes are
+        // zero): the common case of short dict keys costs two compares.
+        if (a.kind() == kInline && b.kind() == kInline) {
+            return std::memcmp(a.rep_, b.rep_, sizeof a.rep_) == 0;
+        }
+        return a.view() == b.view();
+    }
+
+    // The hash of the text (hash.hpp's hash_bytes), cached in a heap buffer. Never 0.
+    std::uint64_t hash() const noexcept {
+        if (kind() == kHeap) {
+            Block* b = block();
+            std::uint64_t h = b->hash.load(std::memory_order_relaxed);
+            if (h == 0) {
+                h = rt::hash_bytes(ptr(), meta() & kSizeMask);
+                h += h == 0;
+                b->hash.store(h, std::memory_order_relaxed);  // racing writers store the same
+            }
+            return h;
+        }
+        const std::uint64_t h = rt::hash_bytes(data(), size());
+        return h + (h == 0);
+    }
+
+    // Number of code points; cached in a heap buffer. is_ascii() is then a compare.
+    std::int64_t code_points() const noexcept {
+        if (kind() == kHeap) {
+            Block* b = block();
+            std::int64_t n = b->code_points.load(std::memory_order_relaxed);
+            if (n < 0) {
+                n = count_code_points(view());
+                b->code_points.store(n, std::memory_order_relaxed);
+            }
+            return n;
+        }
+        return count_code_points(view());
+    }
+    bool is_ascii() const noexcept { return code_points() == static_cast<std::int64_t>(size()); }
+
+    static std::int64_t count_code_points(std::string_view s) noexcept {
+        std::int64_t n = 0;
+        for (const char c : s) {
+            n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+        }
+        return n;
+    }
     friend std::strong_ordering operator<=>(const Str& a, const Str& b) noexcept {
         // char_traits<char> compares as unsigned char, i.e. UTF-8 byte order = code point order.
         return a.view().compare(b.view()) <=> 0;
@@ -126,6 +176,8 @@ private:
     struct Block {
         std::atomic<std::uint64_t> refs;
         std::uint64_t capacity;
+        std::atomic<std::uint64_t> hash;        // 0: not computed yet
+        std::atomic<std::int64_t> code_points;  // -1: not counted yet
     };
     // Bytes 0-7 hold the pointer (static/heap) or text; bytes 8-15 the size or more text, and
     // byte 15 the form (and an inline string's length). memcpy keeps the punning defined.
@@ -168,12 +220,14 @@ private:
             throw std::bad_alloc();
         }
         void* raw = ::operator new(sizeof(Block) + capacity);
-        Block* b = new (raw) Block{{1}, capacity};
+        Block* b = new (raw) Block{{1}, capacity, {0}, {-1}};
         char* chars = reinterpret_cast<char*>(b + 1);
         set_ptr(chars, size, kHeap);
         return chars;
     }
-    void release() noexcept {
+    // Out of line: inlined into the destructor of a moved-from Str, GCC -O1 warns about a
+    // delete of the static "" it cannot rule out.
+    [[gnu::noinline]] void release() noexcept {
         Block* b = block();
         // A sole owner skips the atomic read-modify-write.
         if (b->refs.load(std::memory_order_acquire) == 1 ||
@@ -211,6 +265,8 @@ private:
                 // this very buffer (s += s); it lies before `size`, so the copy cannot overlap.
                 std::memcpy(const_cast<char*>(ptr()) + size, tail.data(), tail.size());
                 set_ptr(ptr(), size + tail.size(), kHeap);
+                b->hash.store(0, std::memory_order_relaxed);  // the text changed
+                b->code_points.store(-1, std::memory_order_relaxed);
                 return *this;
             }
         }
@@ -255,11 +311,7 @@ static_assert(sizeof(Str) == 16);
 
 // Code points, not bytes: every byte except UTF-8 continuation bytes starts one.
 inline Int len(const Str& s) noexcept {
-    std::int64_t n = 0;
-    for (const char c : s.view()) {
-        n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
-    }
-    return Int(n);
+    return Int(s.code_points());
 }
 
 namespace literals {
@@ -339,10 +391,13 @@ void append_utf8(Out& out, char32_t cp) {
 }  // namespace pyro
 
 template <>
+struct pyro::rt::Hash<pyro::Str> {
+    std::uint64_t operator()(const pyro::Str& s) const noexcept { return s.hash(); }
+};
+
+template <>
 struct std::hash<pyro::Str> {
-    std::size_t operator()(const pyro::Str& s) const noexcept {
-        return std::hash<std::string_view>{}(s.view());
-    }
+    std::size_t operator()(const pyro::Str& s) const noexcept { return s.hash(); }
 };
 
 template <>

@@ -9,7 +9,6 @@
 // holds a dangling pointer to a finished wait.
 #pragma once
 
-#include <boost/fiber/detail/spinlock.hpp>
 #include <boost/intrusive/set.hpp>
 
 #include <atomic>
@@ -18,6 +17,7 @@
 #include <limits>
 #include <mutex>
 
+#include "pyro/spin_lock.hpp"
 #include "pyro/waiter.hpp"
 
 namespace pyro::rt {
@@ -64,7 +64,9 @@ public:
     }
 
     // Claims every waiter whose deadline has passed and hands each claimed one to `wake`
-    // (after the lock is released: waking takes the waiter's park lock).
+    // after the lock is released. Waking waits for the waiter's park lock, so the caller must
+    // not hold a park lock itself: two tasks switching out on two threads, each firing the
+    // other's timer, would wait for each other forever.
     template <class Wake>
     void fire_due(std::int64_t now, Wake&& wake) {
         Waiter* fired[32];
@@ -102,7 +104,7 @@ private:
                         std::memory_order_seq_cst);
     }
 
-    boost::fibers::detail::spinlock lock_;
+    SpinLock lock_;
     Set set_;
     std::atomic<std::int64_t> earliest_{kNoDeadline};
 };

@@ -23,6 +23,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 
 namespace pyro::rt {
 
@@ -51,6 +52,27 @@ struct Waiter {
     }
     bool claimed() const noexcept { return outcome.load(std::memory_order_acquire) != kWaiting; }
 };
+
+using ParkLock = boost::fibers::detail::spinlock_lock;
+
+// Takes a fresh waiter's park lock (never contended). try_lock, not lock: in Boost 1.74,
+// spinlock_ttas::lock() reserves a 5 KB stack frame (for a thread-local random generator it
+// seeds on first use), which on a task's stack would commit a second page per task. The
+// runtime's other locks are rt::SpinLock for the same reason.
+inline ParkLock hold_park(Waiter& w) noexcept {
+    w.park_lock.try_lock();
+    return ParkLock(w.park_lock, std::adopt_lock);
+}
+
+// Waits until a claimed waiter's task has switched out (Boost released its park lock).
+inline void sync_park(Waiter& w) noexcept {
+    while (!w.park_lock.try_lock()) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    }
+    w.park_lock.unlock();
+}
 
 // A waiter's registration in one queue. `slot` carries the value: for a waiting push the T to
 // move from, for a waiting collect the std::optional<T> to fill.

@@ -1,0 +1,124 @@
+// std.math: floating-point functions (LANGUAGE.md 7).
+//
+// Every function takes ints or floats and returns a float, as the language says, so
+// `math.floor(2.5)` is `2.0` and `math.abs(-3)` is `3.0`. Nothing raises: domain and range
+// errors give what IEEE 754 gives (`sqrt(-1)` is nan, `log(0)` is -inf, `exp(1000)` is inf),
+// which is what the C library returns. `round` halves away from zero (`round(2.5)` is 3.0,
+// `round(-0.5)` is -0.0), unlike Python's banker's rounding. `log(x, base)` is
+// log(x) / log(base).
+//
+// Generated code calls these as pyro::math::NAME; an `any` argument is converted to `float` at
+// the call (a checked conversion, like any typed parameter), so only static numbers reach here.
+#pragma once
+
+#include <cmath>
+#include <concepts>
+#include <numbers>
+
+#include "pyro/int.hpp"
+
+namespace pyro::math {
+
+namespace detail {
+
+// What the functions accept: Pyro's int and float, and plain C++ numbers for hand-written code.
+template <class T>
+concept Real =
+    std::same_as<T, Int> || std::same_as<T, double> || std::same_as<T, float> || rt::FitsInt<T>;
+
+template <Real T>
+double to_double(T x) noexcept {
+    if constexpr (std::same_as<T, Int>) {
+        return static_cast<double>(x.v);
+    } else {
+        return static_cast<double>(x);
+    }
+}
+
+}  // namespace detail
+
+inline constexpr double pi() noexcept {
+    return std::numbers::pi;
+}
+inline constexpr double e() noexcept {
+    return std::numbers::e;
+}
+
+template <detail::Real X>
+double abs(X x) noexcept {
+    return std::fabs(detail::to_double(x));
+}
+template <detail::Real X>
+double ceil(X x) noexcept {
+    return std::ceil(detail::to_double(x));
+}
+template <detail::Real X>
+double floor(X x) noexcept {
+    return std::floor(detail::to_double(x));
+}
+// std::round rounds halfway cases away from zero, which is what Pyro specifies.
+template <detail::Real X>
+double round(X x) noexcept {
+    return std::round(detail::to_double(x));
+}
+template <detail::Real X>
+double sqrt(X x) noexcept {
+    return std::sqrt(detail::to_double(x));
+}
+template <detail::Real X, detail::Real Y>
+double pow(X x, Y y) noexcept {
+    return std::pow(detail::to_double(x), detail::to_double(y));
+}
+
+template <detail::Real X>
+double sin(X x) noexcept {
+    return std::sin(detail::to_double(x));
+}
+template <detail::Real X>
+double cos(X x) noexcept {
+    return std::cos(detail::to_double(x));
+}
+template <detail::Real X>
+double tan(X x) noexcept {
+    return std::tan(detail::to_double(x));
+}
+template <detail::Real X>
+double asin(X x) noexcept {
+    return std::asin(detail::to_double(x));
+}
+template <detail::Real X>
+double acos(X x) noexcept {
+    return std::acos(detail::to_double(x));
+}
+template <detail::Real X>
+double atan(X x) noexcept {
+    return std::atan(detail::to_double(x));
+}
+template <detail::Real Y, detail::Real X>
+double atan2(Y y, X x) noexcept {
+    return std::atan2(detail::to_double(y), detail::to_double(x));
+}
+
+template <detail::Real X>
+double log(X x) noexcept {
+    return std::log(detail::to_double(x));
+}
+// Python's math.log(x, base); base 1 divides by zero and gives inf or nan, as IEEE says.
+template <detail::Real X, detail::Real B>
+double log(X x, B base) noexcept {
+    return std::log(detail::to_double(x)) / std::log(detail::to_double(base));
+}
+template <detail::Real X>
+double log2(X x) noexcept {
+    return std::log2(detail::to_double(x));
+}
+template <detail::Real X>
+double log10(X x) noexcept {
+    return std::log10(detail::to_double(x));
+}
+template <detail::Real X>
+double exp(X x) noexcept {
+    return std::exp(detail::to_double(x));
+}
+
+}  // namespace pyro::math
