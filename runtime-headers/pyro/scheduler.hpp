@@ -20,13 +20,16 @@
 //   a futex. Whoever makes work available calls Pool::notify_work(), which wakes one parked
 //   worker unless another is already spinning; the Dekker-style order (publish work, fence, read
 //   the counts / announce parking, fence, recheck the queues) means no wake-up is lost.
-// - Timers (timers.hpp) fire on whichever worker schedules after their deadline. One parked
-//   worker at a time, the timer watcher, parks with the earliest deadline as its timeout; the
-//   others park without one, so a program whose tasks all sleep uses no CPU. Registering an
-//   earlier timer wakes the watcher so it re-parks with the new deadline.
+// - Timers (timers.hpp) fire in the dispatcher of whichever worker schedules after their
+//   deadline (never while a task is switching out: see pick_next). One parked worker at a
+//   time, the timer watcher, parks with the earliest deadline as its timeout; the others park
+//   without one, so a program whose tasks all sleep uses no CPU. Registering an earlier timer
+//   wakes the watcher so it re-parks with the new deadline.
 // - Boost's dispatcher (remote wake-ups of pinned fibers, Boost's own sleep queue, freeing
-//   finished fibers) runs when notify() says something arrived from another thread, when the
-//   local queues are empty, and every kDispatchEvery picks.
+//   finished fibers, our timers) runs when notify() says something arrived from another
+//   thread, when a timer is due, when the local queues are empty, and every kDispatchEvery
+//   picks.
+// docs/internals/concurrency.md has the whole story.
 #pragma once
 
 #include <linux/futex.h>
