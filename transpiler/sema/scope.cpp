@@ -95,6 +95,11 @@ namespace {
 // Joins a value into a remembered variable type, noting the first time it becomes any.
 TypeId widen(const TypeTable& types, VarMemory& memory, TypeId value, const std::string& name,
              Loc loc) {
+    // A bad value assigned to a variable that already has a type must not change that type:
+    // if it did, the next checking pass would see an error-typed variable and stay silent,
+    // losing the message while invalid C++ was emitted. (A declaration whose value is bad
+    // still makes the variable an error, which silences its uses.)
+    if (value == types::error && memory.type != types::pending) return memory.type;
     TypeId joined = types.join(memory.type, value);
     if (joined == types::any && memory.type != types::any && value != types::any &&
         !memory.why_any) {
