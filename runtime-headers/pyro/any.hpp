@@ -148,17 +148,23 @@ class Any {
 public:
     enum class Tag : std::uint8_t { kVoid, kBool, kInt, kFloat, kStr, kObject };
 
-    Any() noexcept : i_(0), tag_(Tag::kVoid) {}
-    Any(Void) noexcept : i_(0), tag_(Tag::kVoid) {}
+    // Scalars zero the whole payload first, so no byte of an Any is ever indeterminate (GCC
+    // otherwise suspects the Str's bytes in instrumented builds).
+    Any() noexcept : raw_{0, 0}, tag_(Tag::kVoid) {}
+    Any(Void) noexcept : raw_{0, 0}, tag_(Tag::kVoid) {}
     template <std::same_as<bool> B>
-    Any(B b) noexcept : i_(0), tag_(Tag::kBool) {
+    Any(B b) noexcept : raw_{0, 0}, tag_(Tag::kBool) {
         b_ = b;
     }
-    Any(Int i) noexcept : i_(i.v), tag_(Tag::kInt) {}
+    Any(Int i) noexcept : raw_{0, 0}, tag_(Tag::kInt) { i_ = i.v; }
     template <rt::FitsInt I>
-    Any(I i) noexcept : i_(static_cast<std::int64_t>(i)), tag_(Tag::kInt) {}
+    Any(I i) noexcept : raw_{0, 0}, tag_(Tag::kInt) {
+        i_ = static_cast<std::int64_t>(i);
+    }
     template <rt::Double D>
-    Any(D d) noexcept : d_(d), tag_(Tag::kFloat) {}
+    Any(D d) noexcept : raw_{0, 0}, tag_(Tag::kFloat) {
+        d_ = d;
+    }
     Any(const Str& s) noexcept : s_(s), tag_(Tag::kStr) {}
     Any(Str&& s) noexcept : s_(std::move(s)), tag_(Tag::kStr) {}
     Any(const char*) = delete;  // would otherwise become a bool: write "text"_s
@@ -175,7 +181,7 @@ public:
     static Any from_object(const rt::AnyObject* object) noexcept {
         Any a;
         object->retain();
-        a.o_ = object;
+        a.o_ = object;  // the second word stays zero
         a.tag_ = Tag::kObject;
         return a;
     }
@@ -302,7 +308,8 @@ private:
                 o_->retain();
                 break;
             default:
-                i_ = other.i_;  // the largest of bool, int64, double: copies any of them
+                raw_[0] = other.raw_[0];  // the whole scalar payload, whichever member it is
+                raw_[1] = other.raw_[1];
         }
     }
     // Takes other's payload and leaves other void. A moved-from Str owns nothing, so its
@@ -313,9 +320,10 @@ private:
         } else if (tag_ == Tag::kObject) {
             o_ = other.o_;
         } else {
-            i_ = other.i_;
+            raw_[0] = other.raw_[0];
+            raw_[1] = other.raw_[1];
         }
-        other.i_ = 0;
+        other.raw_[0] = other.raw_[1] = 0;
         other.tag_ = Tag::kVoid;
     }
     void destroy() noexcept {
@@ -332,6 +340,7 @@ private:
         double d_;
         Str s_;
         const rt::AnyObject* o_;
+        std::uint64_t raw_[2];
     };
     Tag tag_;
 };

@@ -300,3 +300,21 @@ TEST_CASE("runtime: Any values share storage and copy cheaply", "[runtime]") {
     s = Any(1);
     CHECK(t.str_value().view() == "a string long enough for the heap");
 }
+
+TEST_CASE("runtime: f-string specs format what an Any holds", "[runtime]") {
+    CHECK(pyro::rt::format(Any(3.14159), ".2f") == "3.14"_s);
+    CHECK(pyro::rt::format(Any(42), ">5") == "   42"_s);
+    CHECK(pyro::rt::format(Any(true), "") == "true"_s);
+    CHECK(pyro::rt::format(Any("ab"_s), "^6") == "  ab  "_s);
+    CHECK(pyro::rt::format(Any(), "") == "void"_s);
+    CHECK(pyro::rt::format(Any(List<Int>{1}), "") == "[1]"_s);
+    CHECK(error_of([] { (void)pyro::rt::format(Any(List<Int>{1}), ">8"); }) ==
+          R"(Error: invalid format spec ">8" for list)");
+    CHECK(error_of([] { (void)pyro::rt::format(Any("s"_s), "d"); }) ==
+          R"(Error: invalid format spec "d" for string)");
+    CHECK(pyro::rt::format(List<Int>{1, 2}, "") == "[1, 2]"_s);
+    CHECK(pyro::rt::format(pyro::range(3), "") == "range(0, 3)"_s);
+    CHECK(error_of([] { (void)pyro::rt::format(Tuple<Int>(1), "d"); }) ==
+          R"(Error: invalid format spec "d" for tuple)");
+    CHECK(pyro::rt::format(Int(7), "03") == "007"_s);  // the static overloads still win
+}

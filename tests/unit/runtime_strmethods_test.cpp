@@ -159,3 +159,18 @@ TEST_CASE("runtime: string methods called through Any", "[runtime]") {
     CHECK(error_of([&] { (void)pyro::rt::call_method(s, "replace", Any("a"_s)); }) ==
           "Error: replace() takes 2 arguments, got 1");
 }
+
+TEST_CASE("runtime: a heap Str caches its hash and length and resets them as it grows",
+          "[runtime]") {
+    Str s(std::string(20, 'a'));
+    s += "b"_s;  // a new buffer with room to grow
+    CHECK(pyro::len(s) == 21);
+    CHECK(s.hash() == Str(std::string(20, 'a') + "b").hash());
+    CHECK(s.is_ascii());
+    s += "é"_s;  // appended in place: the cached values must not survive
+    CHECK(pyro::len(s) == 22);
+    CHECK_FALSE(s.is_ascii());
+    CHECK(s.hash() == Str(std::string(20, 'a') + "bé").hash());
+    CHECK(s.hash() == ("aaaaaaaaaaaaaaaaaaaabé"_s).hash());  // whatever the storage form
+    CHECK(pyro::rt::hash_of(Str("k"_s)) == pyro::rt::hash_of(Any("k"_s)));
+}
