@@ -34,6 +34,9 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             return "pyro::Range";
         case sema::TypeKind::any:
             return "pyro::Any";
+        case sema::TypeKind::record:
+        case sema::TypeKind::class_:
+            return object_cpp_type(types, type);
         default:
             break;
     }

@@ -46,6 +46,7 @@ std::int64_t int_literal_value(const ast::Expr& expr) {
 }
 
 Cpp emit_name(const Ctx& ctx, const ast::Expr& expr) {
+    if (is_self_name(ctx, expr)) return emit_self(ctx);
     return emit_variable_read(ctx, ctx.body.vars.at(&expr));
 }
 
@@ -152,6 +153,8 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
             return emit_conditional(ctx, expr.as<ast::Conditional>(), int_ok);
         case ast::ExprKind::call:
             return emit_call(ctx, expr.as<ast::Call>());
+        case ast::ExprKind::member:
+            return emit_member(ctx, expr.as<ast::Member>());
         default:
             break;
     }
@@ -233,6 +236,16 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr) {
                 if (!piece.format_spec.empty() || can_fail(ctx, *piece.expr)) return true;
             }
             return false;
+        }
+        case ast::ExprKind::member: {
+            // A class field may be unset (`no attribute 'x'`); a record's never is.
+            const auto& m = expr.as<ast::Member>();
+            auto it = ctx.body.members.find(&m);
+            if (it == ctx.body.members.end() || it->second.owner == nullptr ||
+                !it->second.owner->is_record()) {
+                return true;
+            }
+            return can_fail(ctx, *m.object);
         }
         case ast::ExprKind::name: {
             const sema::VarRef ref = ctx.body.vars.at(&expr);

@@ -17,6 +17,7 @@ namespace {
 
 std::string signature(const sema::Program& program, const sema::FunctionInstance& inst,
                       bool definition) {
+    if (inst.owner != nullptr) return method_signature(program, inst);
     std::string text = cpp_type(program.types, inst.result, true) + " " + inst.cpp_name + "(";
     for (std::size_t i = 0; i < inst.params.size(); ++i) {
         const sema::Variable& p = inst.body.locals[inst.params[i]];
@@ -64,9 +65,11 @@ std::string emit_module(const ast::Module& module, const sema::Program& program,
     w.blank();
     w.raw("namespace pyro_program {");
     w.blank();
+    emit_object_definitions(program, w);
     if (!program.instances.empty()) {
-        for (const auto& inst : program.instances)
-            w.line(signature(program, *inst, false) + ";");
+        for (const auto& inst : program.instances) {
+            if (inst->owner == nullptr) w.line(signature(program, *inst, false) + ";");
+        }
         w.blank();
     }
     if (!program.globals.empty()) {

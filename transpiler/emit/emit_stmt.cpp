@@ -130,7 +130,9 @@ void emit_while(const Ctx& ctx, Writer& w, const ast::WhileStmt& stmt, const std
         w.line("break;");
         close(w);
     }
+    ctx.regions.push_back(Region{Region::Kind::loop, 0});
     emit_block(ctx, w, stmt.body);
+    ctx.regions.pop_back();
     close(w);
 }
 
@@ -140,14 +142,29 @@ void emit_for(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::st
     std::string decl = var.read ? "" : "[[maybe_unused]] ";
     decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
     open(w, prefix + "for (" + decl + " : " + emit_value(ctx, *stmt.iter).text + ")", comment);
+    ctx.regions.push_back(Region{Region::Kind::loop, 0});
     emit_block(ctx, w, stmt.body);
+    ctx.regions.pop_back();
     close(w);
 }
 
 void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const std::string& prefix,
                  const std::string& comment) {
     const TypeId result = ctx.instance->result;
-    if (!stmt.value || stmt.value->kind == ast::ExprKind::void_lit) {
+    const bool no_value = !stmt.value || stmt.value->kind == ast::ExprKind::void_lit;
+    if (!ctx.regions.empty()) {
+        // Inside a try with a finally: the value is kept in its Outcome.
+        std::string value;
+        if (!no_value && result != types::void_) value = emit_as(ctx, *stmt.value, result, true);
+        if (auto jump = jump_through_finally(ctx, ast::StmtKind::return_, value)) {
+            if (!no_value && result == types::void_) {
+                w.line(prefix + emit_expr(ctx, *stmt.value).text + ";");
+            }
+            w.line((no_value || result != types::void_ ? prefix : "") + *jump + comment);
+            return;
+        }
+    }
+    if (no_value) {
         w.line(prefix + "return;" + comment);
     } else if (result == types::void_) {
         // `return f()` of a void f: C++ accepts a void expression here.
@@ -163,10 +180,13 @@ bool stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
             return can_fail(ctx, *stmt.as<ast::ExprStmt>().expr);
         case ast::StmtKind::let:
             return can_fail(ctx, *stmt.as<ast::LetStmt>().value);
-        case ast::StmtKind::assign:
-            return can_fail(ctx, *stmt.as<ast::AssignStmt>().value);
+        case ast::StmtKind::assign: {
+            const auto& s = stmt.as<ast::AssignStmt>();
+            return s.target->kind == ast::ExprKind::member || can_fail(ctx, *s.value);
+        }
         case ast::StmtKind::aug_assign: {
             const auto& s = stmt.as<ast::AugAssignStmt>();
+            if (s.target->kind == ast::ExprKind::member) return true;
             const TypeId t = ctx.body.type_of(*s.target);
             const bool bitwise = s.op == ast::BinaryOp::bit_and || s.op == ast::BinaryOp::bit_or ||
                                  s.op == ast::BinaryOp::bit_xor;
@@ -218,6 +238,12 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::assign: {
             const auto& s = stmt.as<ast::AssignStmt>();
+            if (s.target->kind == ast::ExprKind::member) {
+                w.line(prefix + emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value,
+                                                   std::nullopt) +
+                       ";" + comment);
+                return;
+            }
             const sema::Variable& var =
                 ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
             w.line(prefix + var.cpp_name + " = " + emit_as(ctx, *s.value, var.type, true) + ";" +
@@ -227,6 +253,11 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         }
         case ast::StmtKind::aug_assign: {
             const auto& s = stmt.as<ast::AugAssignStmt>();
+            if (s.target->kind == ast::ExprKind::member) {
+                w.line(prefix + emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value, s.op) +
+                       ";" + comment);
+                return;
+            }
             w.line(prefix + aug_assign_text(ctx, s) + comment);
             const sema::Variable& var =
                 ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
@@ -243,11 +274,24 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             emit_for(ctx, w, stmt.as<ast::ForStmt>(), prefix, comment);
             return;
         case ast::StmtKind::break_:
-            w.line("break;" + comment);
+        case ast::StmtKind::continue_: {
+            const bool is_break = stmt.kind == ast::StmtKind::break_;
+            const auto jump = jump_through_finally(ctx, stmt.kind, "");
+            w.line((jump ? *jump : is_break ? "break;" : "continue;") + comment);
             return;
-        case ast::StmtKind::continue_:
-            w.line("continue;" + comment);
+        }
+        case ast::StmtKind::try_:
+            emit_try(ctx, w, stmt.as<ast::TryStmt>(), comment);
             return;
+        case ast::StmtKind::raise:
+            emit_raise(ctx, w, stmt.as<ast::RaiseStmt>(), comment);
+            return;
+        case ast::StmtKind::assert_:
+            emit_assert(ctx, w, stmt.as<ast::AssertStmt>(), comment);
+            return;
+        case ast::StmtKind::record:
+        case ast::StmtKind::class_:
+            return;  // emitted with the module's definitions
         case ast::StmtKind::pass:
             if (stmt.has_trailing_comment) w.line(comment_text(stmt.trailing_comment));
             return;

@@ -5,8 +5,10 @@
 // Writer that knows the indentation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "emit/emit.hpp"
 
@@ -36,6 +38,18 @@ struct Cpp {
     int prec = prec_primary;
 };
 
+// A statement being emitted that `break`, `continue`, `return` or a bare `raise` inside it
+// must know about (emit_try.cpp).
+struct Region {
+    enum class Kind { loop, try_finally, handler };
+    Kind kind = Kind::loop;
+    int label = 0;  // the try statement's number: pyro_out_N, pyro_finally_N, pyro_caught_N
+    // try_finally: which jumps went through the finally (only those are replayed after it).
+    bool returns = false;
+    bool breaks = false;
+    bool continues = false;
+};
+
 // The body being emitted.
 struct Ctx {
     const sema::Program& program;
@@ -43,6 +57,8 @@ struct Ctx {
     const sema::FunctionInstance* instance;  // null: pyro_main
     const EmitOptions& options;
     const std::string& file_literal;  // the .pyro file's name as a C++ string literal
+    mutable std::vector<Region> regions{};  // innermost last
+    mutable int try_count = 0;               // try statements emitted so far in this body
 };
 
 // Lines of C++ at the current indentation.
@@ -89,6 +105,27 @@ Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref);
 std::string set_flag(const sema::Variable& global);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
+
+// ---- records and classes (emit_objects.cpp)
+std::string object_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+void emit_object_definitions(const sema::Program& program, Writer& w);
+std::string method_signature(const sema::Program& program, const sema::FunctionInstance& inst);
+Cpp emit_self(const Ctx& ctx);
+bool is_self_name(const Ctx& ctx, const ast::Expr& e);
+Cpp emit_member(const Ctx& ctx, const ast::Member& member);
+std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const ast::Expr& value,
+                               std::optional<ast::BinaryOp> op);
+Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
+
+// ---- exceptions (emit_try.cpp)
+void emit_try(const Ctx& ctx, Writer& w, const ast::TryStmt& stmt, const std::string& comment);
+void emit_raise(const Ctx& ctx, Writer& w, const ast::RaiseStmt& stmt, const std::string& comment);
+void emit_assert(const Ctx& ctx, Writer& w, const ast::AssertStmt& stmt,
+                 const std::string& comment);
+// `break`, `continue` and `return` inside a try with a finally: set the outcome and jump to
+// the finally (nullopt: the plain statement does). `value` is the returned C++ value.
+std::optional<std::string> jump_through_finally(const Ctx& ctx, ast::StmtKind kind,
+                                                const std::string& value);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

@@ -32,6 +32,8 @@ TypeId Checker::check_call(const ast::Call& call) {
                     return call_function(*r.function, call, args);
                 case Resolved::Kind::builtin:
                     return check_builtin_call(r.builtin, call, args);
+                case Resolved::Kind::class_:
+                    return check_construct(*r.cls, call, args);
                 case Resolved::Kind::unsupported_builtin:
                     return unsupported(callee.range.begin,
                                        fmt::format("'{}' is not supported yet", name));
@@ -41,6 +43,9 @@ TypeId Checker::check_call(const ast::Call& call) {
                     return unsupported(callee.range.begin, fmt::format("unknown name '{}'", name));
             }
         }
+    }
+    if (callee.kind == ast::ExprKind::member) {
+        if (auto result = check_method_call(call)) return *result;
     }
     TypeId callee_type = check_expr(callee);
     bool failed = false;

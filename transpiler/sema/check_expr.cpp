@@ -75,13 +75,8 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
             if (check_expr(*e.object) == types::error) return types::error;
             return unsupported(expr.range.begin, "slicing is not supported yet");
         }
-        case ast::ExprKind::member: {
-            const auto& e = expr.as<ast::Member>();
-            if (check_expr(*e.object) == types::error) return types::error;
-            return unsupported(e.name_loc, fmt::format("'.{}': attributes and methods are not "
-                                                       "supported yet",
-                                                       e.name));
-        }
+        case ast::ExprKind::member:
+            return check_member(expr.as<ast::Member>());
         case ast::ExprKind::tuple:
             return unsupported(expr.range.begin, "tuples are not supported yet");
         case ast::ExprKind::list:
@@ -128,6 +123,11 @@ TypeId Checker::check_name(const ast::Name& name) {
                 fmt::format("'{}' is a builtin function; it can only be called", name.id));
         case Resolved::Kind::reported:
             return types::error;
+        case Resolved::Kind::class_:
+            return unsupported(name.range.begin,
+                               fmt::format("'{}' is a {}; constructors as values are not "
+                                           "supported yet",
+                                           name.id, r.cls->is_record() ? "record" : "class"));
         case Resolved::Kind::none:
             break;
     }

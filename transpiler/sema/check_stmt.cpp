@@ -85,6 +85,20 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::pass:
             return;
+        case ast::StmtKind::try_:
+            check_try(stmt.as<ast::TryStmt>());
+            return;
+        case ast::StmtKind::raise:
+            check_raise(stmt.as<ast::RaiseStmt>());
+            return;
+        case ast::StmtKind::assert_:
+            check_assert(stmt.as<ast::AssertStmt>());
+            return;
+        case ast::StmtKind::record:
+        case ast::StmtKind::class_:
+            // Module-level declarations, checked through their methods' instances.
+            if (frame().instance == nullptr && frame().scopes.size() == 1) return;
+            break;
         case ast::StmtKind::return_:
             check_return(stmt.as<ast::ReturnStmt>());
             return;
@@ -129,8 +143,7 @@ std::optional<VarRef> Checker::assignable_target(const ast::Expr& target, bool c
         case ast::ExprKind::name:
             break;
         case ast::ExprKind::member:
-            error(target.range.begin, "assigning to a field is not supported yet");
-            return std::nullopt;
+            return std::nullopt;  // check_member_assign
         case ast::ExprKind::index:
             error(target.range.begin, "assigning to an element is not supported yet");
             return std::nullopt;
@@ -162,6 +175,9 @@ std::optional<VarRef> Checker::assignable_target(const ast::Expr& target, bool c
             error(target.range.begin, fmt::format("cannot assign to builtin '{}'", name));
             return std::nullopt;
         case Resolved::Kind::reported:
+            return std::nullopt;
+        case Resolved::Kind::class_:
+            error(target.range.begin, fmt::format("cannot assign to class '{}'", name));
             return std::nullopt;
         case Resolved::Kind::none:
             break;
@@ -197,6 +213,10 @@ void Checker::check_assign(const ast::AssignStmt& assign) {
         return;
     }
     TypeId value = check_expr(*assign.value);
+    if (assign.target->kind == ast::ExprKind::member) {
+        check_member_assign(assign.target->as<ast::Member>(), value, *assign.value, std::nullopt);
+        return;
+    }
     std::optional<VarRef> ref = assignable_target(*assign.target, false);
     if (!ref) return;
     assign_variable(*ref, value, *assign.value, assign.target->range.begin);
@@ -204,6 +224,11 @@ void Checker::check_assign(const ast::AssignStmt& assign) {
 
 // target op= value: the variable receives `target op value`.
 void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
+    if (aug.target->kind == ast::ExprKind::member) {
+        TypeId value = check_expr(*aug.value);
+        check_member_assign(aug.target->as<ast::Member>(), value, *aug.value, aug.op);
+        return;
+    }
     std::optional<VarRef> ref = assignable_target(*aug.target, true);
     TypeId value = check_expr(*aug.value);
     if (!ref) return;

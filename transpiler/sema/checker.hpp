@@ -50,6 +50,7 @@ struct FunctionDecl {
     bool generic = false;
     bool falls_off_end = false;  // the body can reach its end
     std::map<std::vector<TypeId>, FunctionInstance*> instances;
+    ClassInfo* owner = nullptr;  // a method's record or class (its first parameter is self)
 };
 
 // A module-level `let`/`mut` name: a C++ global.
@@ -101,6 +102,7 @@ struct Frame {
     bool returns_value = false;       // some `return` has a value
     bool widened = false;
     int loop_depth = 0;
+    int handler_depth = 0;  // inside an `except` body: a bare `raise` re-raises
     bool check_only = false;
     std::vector<Dependency> deps;
     std::set<std::uint32_t> global_reads;  // module-level variables read (in a function)
@@ -110,11 +112,19 @@ struct Frame {
 struct Resolved {
     // `reported`: declared by a statement already reported as not supported (an import, an
     // extern), so its uses are not reported again.
-    enum class Kind { none, variable, function, builtin, unsupported_builtin, reported };
+    enum class Kind { none, variable, function, builtin, unsupported_builtin, reported, class_ };
     Kind kind = Kind::none;
     VarRef var;
     FunctionDecl* function = nullptr;
     Builtin builtin = Builtin::print;
+    ClassInfo* cls = nullptr;  // a record or class name: its constructor
+};
+
+// A class field's type as remembered across whole-module runs (like a global's).
+struct FieldMemory {
+    TypeId type = types::pending;
+    bool read = false;  // read during this run
+    std::optional<AnySite> why_any;
 };
 
 // Builtins (builtins.cpp).
@@ -207,6 +217,27 @@ private:
     std::string a_type(TypeId t) const;
     TypeId unsupported(Loc loc, const std::string& what);
 
+    // ---- records, classes, Error, try/raise/assert (check_objects.cpp, check_members.cpp,
+    //      check_try.cpp)
+    void declare_objects();
+    void declare_class_fields(ClassInfo& cls);
+    void declare_method(ClassInfo& cls, const ast::DefStmt& def);
+    FunctionDecl* find_method(const ClassInfo& cls, const std::string& name) const;
+    std::optional<TypeId> object_type(const ast::TypeExpr& type, bool report);
+    TypeId record_field_type(const ClassInfo& rec, TypeId record_type, const FieldInfo& field);
+    void check_overrides();
+    TypeId check_construct(ClassInfo& cls, const ast::Call& call, const std::vector<TypeId>& args);
+    TypeId call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
+                       const std::vector<TypeId>& args);
+    TypeId check_member(const ast::Member& member);
+    std::optional<TypeId> check_method_call(const ast::Call& call);
+    void check_member_assign(const ast::Member& target, TypeId value, const ast::Expr& value_expr,
+                             std::optional<ast::BinaryOp> op);
+    const ClassInfo* class_of(TypeId type) const;
+    void check_try(const ast::TryStmt& stmt);
+    void check_raise(const ast::RaiseStmt& stmt);
+    void check_assert(const ast::AssertStmt& stmt);
+
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);
     void warning(Loc loc, std::string message);
@@ -236,6 +267,11 @@ private:
     VarMemories main_memory_;                         // the top level's locals
     bool rerun_ = false;       // a global widened after it was read: check everything again
     bool check_only_ = false;  // checking uncalled functions (phase 2)
+
+    std::unordered_map<std::string, ClassInfo*> classes_;  // records, classes and Error
+    std::map<std::pair<const ClassInfo*, std::string>, FunctionDecl*> methods_;
+    std::unordered_map<const FieldInfo*, FieldMemory> field_memory_;
+    std::unordered_map<std::string, TypeId> type_subst_;  // a generic record's parameters
 
     std::unordered_map<const FunctionInstance*, InstanceInfo> infos_;
     std::vector<std::unique_ptr<FunctionInstance>> all_instances_;

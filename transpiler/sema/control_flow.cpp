@@ -65,6 +65,17 @@ bool stmt_completes(const ast::Stmt& stmt) {
             }
             return can_reach_end(s.else_body);
         }
+        case ast::StmtKind::try_: {
+            // An error may interrupt the body anywhere, so a handler may run; `finally`
+            // runs last, and if it cannot complete, neither can the statement.
+            const auto& s = stmt.as<ast::TryStmt>();
+            if (s.has_finally && !can_reach_end(s.finally_body)) return false;
+            if (can_reach_end(s.body)) return true;
+            for (const auto& h : s.handlers) {
+                if (can_reach_end(h.body)) return true;
+            }
+            return false;
+        }
         case ast::StmtKind::while_: {
             const auto& s = stmt.as<ast::WhileStmt>();
             return !always_true(*s.cond) || has_own_break(s.body);

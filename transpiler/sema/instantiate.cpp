@@ -97,6 +97,7 @@ FunctionInstance* Checker::find_or_check(FunctionDecl& decl, std::vector<TypeId>
         auto owned = std::make_unique<FunctionInstance>();
         FunctionInstance* inst = owned.get();
         inst->def = decl.def;
+        inst->owner = decl.owner;
         inst->cpp_name = decl.cpp_name;
         inst->param_types = param_types;
         inst->falls_off_end = decl.falls_off_end;

@@ -39,6 +39,11 @@ Resolved Checker::resolve(const std::string& name) const {
         r.function = fn->second;
         return r;
     }
+    if (auto c = classes_.find(name); c != classes_.end()) {
+        r.kind = Resolved::Kind::class_;
+        r.cls = c->second;
+        return r;
+    }
     if (auto b = find_builtin(name)) {
         r.kind = Resolved::Kind::builtin;
         r.builtin = *b;

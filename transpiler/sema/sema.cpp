@@ -125,6 +125,7 @@ void Checker::collect_declarations() {
         globals_by_name_[name].push_back(g);
     }
     global_memory_.resize(program_->globals.size());
+    declare_objects();
 }
 
 void Checker::declare_function(const ast::DefStmt& def, std::size_t position) {
@@ -176,6 +177,8 @@ void Checker::reset_run() {
         g.reassigned = false;
     }
     global_read_.assign(program_->globals.size(), std::nullopt);
+    for (auto& [field, memory] : field_memory_)
+        memory.read = false;
     main_diags_.clear();
     main_any_.clear();
 }
@@ -237,6 +240,9 @@ void reach(const Body& start, std::unordered_set<const FunctionInstance*>& seen)
                 work.push_back(&target.instance->body);
             }
         }
+        for (const FunctionInstance* inst : body->also_reached) {
+            if (seen.insert(inst).second) work.push_back(&inst->body);
+        }
     }
 }
 
@@ -252,6 +258,7 @@ void Checker::finish() {
         }
     }
     mark_unset_checks(emitted);
+    check_overrides();
     std::unordered_set<const FunctionInstance*> checked = emitted;
     for (FunctionInstance* root : uncalled_roots_) {
         if (checked.insert(root).second) reach(root->body, checked);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "parser/ast.hpp"
+#include "sema/objects.hpp"
 #include "sema/types.hpp"
 #include "source/source.hpp"
 
@@ -50,6 +51,20 @@ struct FunctionInstance;
 struct CallTarget {
     const FunctionInstance* instance = nullptr;
     std::optional<Builtin> builtin;
+    // A constructor call `C(args)` (instance: the __init__ reached, if any), or a method
+    // call `x.m(args)` / `super().m(args)` (instance: the method's).
+    const ClassInfo* constructs = nullptr;
+    bool method = false;
+    bool super_call = false;
+    bool dynamic = false;  // a method called on an `any` value, by name
+};
+
+// What `obj.name` is (objects: sema/check_objects.cpp).
+struct MemberTarget {
+    enum class Kind : std::uint8_t { field, any_attr };
+    Kind kind = Kind::field;
+    const ClassInfo* owner = nullptr;  // the record or class that declares the field
+    const FieldInfo* field = nullptr;
 };
 
 // A declaration site: a statement (LetStmt, ForStmt) and which of its names.
@@ -71,6 +86,9 @@ struct Body {
     std::unordered_map<const ast::Expr*, VarRef> vars;       // Name expressions naming variables
     std::unordered_map<const ast::Expr*, CallTarget> calls;  // keyed by the Call node
     std::unordered_map<DeclKey, VarRef, DeclKeyHash> decls;  // let / for declarations
+    std::unordered_map<const ast::Expr*, MemberTarget> members;  // Member expressions
+    // Instances needed though no call names them (overrides reached by dynamic dispatch).
+    std::vector<const FunctionInstance*> also_reached;
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);
@@ -90,6 +108,7 @@ struct FunctionInstance {
     // The body can reach its end without `return` (a non-void function then raises there).
     bool falls_off_end = false;
     std::uint32_t serial = 0;  // creation order, for a stable emission order
+    const ClassInfo* owner = nullptr;  // a method's record or class
 };
 
 struct Program {
@@ -101,6 +120,9 @@ struct Program {
     // Emitted instances per C++ function name: with several overloads an int literal
     // argument must be spelled `pyro::Int(5)` so C++ picks the int one.
     std::unordered_map<std::string, int> overloads;
+    // Records and classes in dependency order (parents first); Error is not among them.
+    std::vector<const ClassInfo*> classes;
+    std::vector<std::unique_ptr<ClassInfo>> class_storage;
 
     const Variable& variable(const Body& body, VarRef ref) const {
         return ref.global ? globals[ref.index] : body.locals[ref.index];

@@ -1,6 +1,8 @@
 // The type table: interning, names, joins and conversions.
 #include "sema/types.hpp"
 
+#include "sema/objects.hpp"
+
 #include <fmt/format.h>
 
 namespace pyro2cpp::sema {
@@ -143,12 +145,23 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (a == types::pending) return b;
     if (b == types::pending) return a;
     if (is_numeric(a) && is_numeric(b)) return types::float_;
+    if (kind(a) == TypeKind::class_ && kind(b) == TypeKind::class_) {
+        // Instances of classes with a common ancestor join to it (LANGUAGE.md 9).
+        const auto* cb = static_cast<const ClassInfo*>(info(b).decl);
+        for (const auto* c = static_cast<const ClassInfo*>(info(a).decl); c; c = c->parent) {
+            if (cb != nullptr && cb->derives_from(c)) return c->type;
+        }
+    }
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
     if (from == types::any || to == types::any) return true;
+    if (kind(from) == TypeKind::class_ && kind(to) == TypeKind::class_) {
+        const auto* c = static_cast<const ClassInfo*>(info(from).decl);
+        return c != nullptr && c->derives_from(static_cast<const ClassInfo*>(info(to).decl));
+    }
     return from == types::int_ && to == types::float_;
 }
 

@@ -1,0 +1,400 @@
+// Emitting records and classes (docs/internals/runtime-contract.md, "Records", "Classes"):
+// the struct or class definitions with their method declarations, the out-of-line method
+// and constructor definitions, and the expressions that use them — constructor calls, field
+// reads and writes, method calls, `super()` and `self`.
+//
+// Definitions come in dependency order (a parent, or a record held by value, before its
+// user); method bodies come after every definition, so they may use any class.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "emit/emitter.hpp"
+
+namespace pyro2cpp::emit::detail {
+
+using sema::ClassInfo;
+using sema::TypeId;
+namespace types = sema::types;
+
+std::string object_cpp_type(const sema::TypeTable& types, TypeId type) {
+    const sema::TypeInfo& t = types.info(type);
+    const auto* c = static_cast<const ClassInfo*>(t.decl);
+    if (c == nullptr) return "void";
+    if (c->is_class()) return "pyro::Ref<" + c->cpp_name + ">";
+    std::string name = c->cpp_name;
+    if (!t.args.empty()) {
+        name += "<";
+        for (std::size_t i = 0; i < t.args.size(); ++i)
+            name += (i > 0 ? ", " : "") + cpp_type(types, t.args[i]);
+        name += ">";
+    }
+    return name;
+}
+
+namespace {
+
+bool is_self(const Ctx& ctx, const ast::Expr& e) {
+    return ctx.instance != nullptr && ctx.instance->owner != nullptr &&
+           e.kind == ast::ExprKind::name && e.as<ast::Name>().id == "self" &&
+           ctx.body.vars.at(&e).index == ctx.instance->params[0] && !ctx.body.vars.at(&e).global;
+}
+
+// A method's parameters after `self`, as C++.
+std::string method_params(const sema::Program& program, const sema::FunctionInstance& inst,
+                          bool definition) {
+    std::string text;
+    for (std::size_t i = 1; i < inst.params.size(); ++i) {
+        const sema::Variable& p = inst.body.locals[inst.params[i]];
+        if (i > 1) text += ", ";
+        if (definition && !p.read) text += "[[maybe_unused]] ";
+        text += cpp_type(program.types, p.type) + " " + p.cpp_name;
+    }
+    return text;
+}
+
+bool overrides(const ClassInfo& c, const std::string& name,
+               const std::vector<const sema::FunctionInstance*>& all) {
+    for (const sema::FunctionInstance* other : all) {
+        if (other->def->name == name && c.parent != nullptr && other->owner != nullptr &&
+            other->owner != &c && c.derives_from(other->owner)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The constructor signatures used: the __init__ instances reached by `C(args)` calls (null
+// when the class has no __init__ of its own or inherited).
+std::map<const ClassInfo*, std::vector<const sema::FunctionInstance*>> constructors(
+    const sema::Program& program) {
+    std::map<const ClassInfo*, std::vector<const sema::FunctionInstance*>> out;
+    auto scan = [&](const sema::Body& body) {
+        for (const auto& [call, target] : body.calls) {
+            if (target.constructs == nullptr || target.super_call) continue;
+            auto& list = out[target.constructs];
+            if (std::find(list.begin(), list.end(), target.instance) == list.end()) {
+                list.push_back(target.instance);
+            }
+        }
+    };
+    scan(program.main);
+    for (const auto& inst : program.instances)
+        scan(inst->body);
+    for (auto& [cls, list] : out) {
+        std::sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
+            return (a ? a->serial : 0) < (b ? b->serial : 0);
+        });
+    }
+    return out;
+}
+
+bool is_error_class(const ClassInfo& c) {
+    for (const ClassInfo* a = &c; a != nullptr; a = a->parent) {
+        if (a->kind == ClassInfo::Kind::builtin_error) return true;
+    }
+    return false;
+}
+
+// pyro_new's parameters: __init__'s after self, or Error's message.
+std::string new_params(const sema::Program& program, const ClassInfo& c,
+                       const sema::FunctionInstance* init) {
+    if (init != nullptr) return method_params(program, *init, false);
+    return is_error_class(c) ? "pyro::Str message" : "";
+}
+
+void collect_deps(const sema::TypeTable& types, TypeId t, std::vector<const ClassInfo*>& out) {
+    const sema::TypeInfo& info = types.info(t);
+    if (info.kind == sema::TypeKind::record && info.decl != nullptr) {
+        out.push_back(static_cast<const ClassInfo*>(info.decl));
+    }
+    for (TypeId a : info.args)
+        collect_deps(types, a, out);
+}
+
+std::vector<const ClassInfo*> definition_order(const sema::Program& program) {
+    std::vector<const ClassInfo*> order;
+    std::set<const ClassInfo*> visiting;
+    std::function<void(const ClassInfo*)> visit = [&](const ClassInfo* c) {
+        if (c->kind == ClassInfo::Kind::builtin_error) return;
+        if (std::find(order.begin(), order.end(), c) != order.end() || !visiting.insert(c).second)
+            return;
+        if (c->parent != nullptr) visit(c->parent);
+        std::vector<const ClassInfo*> deps;
+        for (const sema::FieldInfo& f : c->fields)
+            collect_deps(program.types, f.type, deps);
+        for (const ClassInfo* d : deps)
+            visit(d);
+        order.push_back(c);
+    };
+    for (const ClassInfo* c : program.classes)
+        visit(c);
+    return order;
+}
+
+std::string field_type(const sema::Program& program, const ClassInfo& c, const sema::FieldInfo& f) {
+    if (f.annotation != nullptr && f.annotation->kind == ast::TypeExprKind::named &&
+        std::find(c.type_params.begin(), c.type_params.end(), f.annotation->name) !=
+            c.type_params.end()) {
+        return f.annotation->name;
+    }
+    return cpp_type(program.types, f.type);
+}
+
+void emit_record(const sema::Program& program, const ClassInfo& c,
+                 const std::vector<const sema::FunctionInstance*>& methods, Writer& w) {
+    if (!c.type_params.empty()) {
+        std::string params;
+        for (const std::string& t : c.type_params)
+            params += (params.empty() ? "class " : ", class ") + t;
+        w.line("template <" + params + ">");
+    }
+    w.line("struct " + c.cpp_name + " {");
+    w.indent();
+    std::string names;
+    std::string ties;
+    for (const sema::FieldInfo& f : c.fields) {
+        w.line(field_type(program, c, f) + " " + f.cpp_name + ";");
+        names += (names.empty() ? "" : ", ") + c_string(f.name);
+        ties += (ties.empty() ? "" : ", ") + f.cpp_name;
+    }
+    w.line(fmt::format("static constexpr std::string_view pyro_name = {};", c_string(c.name)));
+    w.line(fmt::format("static constexpr std::array<std::string_view, {}> pyro_field_names{{{}}};",
+                       c.fields.size(), names));
+    w.line("auto pyro_fields() const { return std::tie(" + ties + "); }");
+    w.line(fmt::format("friend bool operator==(const {0}&, const {0}&) = default;", c.cpp_name));
+    for (const sema::FunctionInstance* m : methods) {
+        w.line(cpp_type(program.types, m->result, true) + " " + m->cpp_name + "(" +
+               method_params(program, *m, false) + ") const;");
+    }
+    w.dedent();
+    w.line("};");
+}
+
+void emit_class(const sema::Program& program, const ClassInfo& c,
+                const std::vector<const sema::FunctionInstance*>& methods,
+                const std::vector<const sema::FunctionInstance*>& all_methods,
+                const std::vector<const sema::FunctionInstance*>& news, Writer& w) {
+    const std::string base = c.parent != nullptr ? c.parent->cpp_name : "pyro::Object";
+    w.line(fmt::format("class {} : public {} {{", c.cpp_name, base));
+    w.line("public:");
+    w.indent();
+    w.line(fmt::format("static constexpr std::string_view pyro_name = {};", c_string(c.name)));
+    for (const sema::FieldInfo& f : c.fields) {
+        w.line(fmt::format("pyro::rt::Field<{}, {}> {};", cpp_type(program.types, f.type),
+                           c_string(f.name), f.cpp_name));
+    }
+    for (const sema::FunctionInstance* init : news) {
+        w.line(fmt::format("static pyro::Ref<{}> pyro_new({});", c.cpp_name,
+                           new_params(program, c, init)));
+    }
+    for (const sema::FunctionInstance* m : methods) {
+        const std::string& name = m->def->name;
+        std::string decl = cpp_type(program.types, m->result, true) + " " + m->cpp_name + "(" +
+                           method_params(program, *m, false) + ")";
+        if (name == "__str__" || (name != "__init__" && overrides(c, name, all_methods))) {
+            decl += " override";
+        } else if (name != "__init__" && c.overridden.count(name) != 0) {
+            decl = "virtual " + decl;
+        }
+        w.line(decl + ";");
+    }
+    w.line("std::string_view pyro_class_name() const override { return pyro_name; }");
+    std::string visits = c.parent != nullptr ? c.parent->cpp_name + "::pyro_fields(v); " : "";
+    for (const sema::FieldInfo& f : c.fields)
+        visits += "v(" + f.cpp_name + "); ";
+    w.line("void pyro_fields([[maybe_unused]] pyro::rt::FieldVisitor& v) override { " + visits +
+           "}");
+    w.dedent();
+    w.line("};");
+}
+
+}  // namespace
+
+void emit_object_definitions(const sema::Program& program, Writer& w) {
+    if (program.classes.empty()) return;
+    std::vector<const sema::FunctionInstance*> all_methods;
+    for (const auto& inst : program.instances) {
+        if (inst->owner != nullptr) all_methods.push_back(inst.get());
+    }
+    const auto news = constructors(program);
+    for (const ClassInfo* c : program.classes) {
+        if (c->is_class()) w.line("class " + c->cpp_name + ";");
+    }
+    w.blank();
+    for (const ClassInfo* c : definition_order(program)) {
+        std::vector<const sema::FunctionInstance*> methods;
+        for (const sema::FunctionInstance* m : all_methods) {
+            if (m->owner == c) methods.push_back(m);
+        }
+        if (c->is_record()) {
+            emit_record(program, *c, methods, w);
+        } else {
+            auto it = news.find(c);
+            emit_class(program, *c, methods, all_methods,
+                       it == news.end() ? std::vector<const sema::FunctionInstance*>{} : it->second,
+                       w);
+        }
+        w.blank();
+    }
+    // Constructors: allocate, then run __init__ (its own or inherited).
+    for (const auto& [c, list] : news) {
+        if (c->is_record() || c->kind == ClassInfo::Kind::builtin_error) continue;
+        for (const sema::FunctionInstance* init : list) {
+            std::string args;
+            if (init != nullptr) {
+                for (std::size_t i = 1; i < init->params.size(); ++i)
+                    args += (i > 1 ? ", " : "") + init->body.locals[init->params[i]].cpp_name;
+            } else if (!new_params(program, *c, nullptr).empty()) {
+                args = "message";
+            }
+            std::string params = new_params(program, *c, init);
+            w.line(fmt::format("pyro::Ref<{0}> {0}::pyro_new({1}) {{", c->cpp_name, params));
+            w.indent();
+            w.line(fmt::format("auto self = pyro::make<{}>();", c->cpp_name));
+            if (init != nullptr || !args.empty()) w.line("self->pyro_init(" + args + ");");
+            w.line("return self;");
+            w.dedent();
+            w.line("}");
+            w.blank();
+        }
+    }
+}
+
+std::string method_signature(const sema::Program& program, const sema::FunctionInstance& inst) {
+    const ClassInfo& c = *inst.owner;
+    std::string text = cpp_type(program.types, inst.result, true) + " " + c.cpp_name +
+                       "::" + inst.cpp_name + "(" + method_params(program, inst, true) + ")";
+    return c.is_record() ? text + " const" : text;
+}
+
+Cpp emit_self(const Ctx& ctx) {
+    if (ctx.instance->owner->is_record()) return {"(*this)"};
+    return {"pyro::rt::self_ref(this)"};
+}
+
+bool is_self_name(const Ctx& ctx, const ast::Expr& e) {
+    return is_self(ctx, e);
+}
+
+// obj.x as a value.
+Cpp emit_member(const Ctx& ctx, const ast::Member& member) {
+    const sema::MemberTarget& m = ctx.body.members.at(&member);
+    if (m.kind == sema::MemberTarget::Kind::any_attr) {
+        return {fmt::format("pyro::rt::get_attr({}, {})", emit_value(ctx, *member.object).text,
+                            c_string(member.name))};
+    }
+    const std::string& field = m.field->cpp_name;
+    const bool self = is_self(ctx, *member.object);
+    if (m.owner->is_record()) {
+        if (self) return {field};
+        return {parenthesize(emit_expr(ctx, *member.object), prec_primary) + "." + field};
+    }
+    if (self) return {"pyro_get(" + field + ")"};
+    if (member.object->kind == ast::ExprKind::name) {
+        const std::string obj = emit_expr(ctx, *member.object).text;
+        return {fmt::format("{0}->pyro_get({0}->{1})", obj, field)};
+    }
+    return {fmt::format("pyro::rt::get_field({}, &{}::{})", emit_expr(ctx, *member.object).text,
+                        m.owner->cpp_name, field)};
+}
+
+// obj.x = v / obj.x op= v, as a statement's text (without the `;`).
+std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const ast::Expr& value,
+                               std::optional<ast::BinaryOp> op) {
+    const sema::MemberTarget& m = ctx.body.members.at(&target);
+    const TypeId type = ctx.body.type_of(target);
+    std::string v = emit_as(ctx, value, type, type == types::int_);
+    if (op) {
+        const Cpp current = emit_member(ctx, target);
+        if (*op == ast::BinaryOp::pow) {
+            v = fmt::format("pyro::rt::pow({}, {})", current.text, v);
+        } else if (*op == ast::BinaryOp::mod && type == types::float_) {
+            v = fmt::format("pyro::rt::mod({}, {})", current.text, v);
+        } else {
+            v = fmt::format("{} {} {}", current.text, ast::spelling(*op),
+                            parenthesize(emit_value(ctx, value, true), prec_multiplicative + 1));
+        }
+    }
+    if (m.kind == sema::MemberTarget::Kind::any_attr) {
+        return fmt::format("pyro::rt::set_attr({}, {}, pyro::Any({}))",
+                           emit_value(ctx, *target.object).text, c_string(target.name), v);
+    }
+    const std::string& field = m.field->cpp_name;
+    if (is_self(ctx, *target.object)) return fmt::format("pyro_set({}, {})", field, v);
+    if (target.object->kind == ast::ExprKind::name) {
+        const std::string obj = emit_expr(ctx, *target.object).text;
+        return fmt::format("{0}->pyro_set({0}->{1}, {2})", obj, field, v);
+    }
+    return fmt::format("pyro::rt::set_field({}, &{}::{}, {})", emit_expr(ctx, *target.object).text,
+                       m.owner->cpp_name, field, v);
+}
+
+// C(args), obj.m(args), super().m(args), and calls on `any` by name.
+Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target) {
+    std::vector<std::string> args;
+    auto join = [&]() {
+        std::string text;
+        for (std::size_t i = 0; i < args.size(); ++i)
+            text += (i > 0 ? ", " : "") + args[i];
+        return text;
+    };
+    const sema::FunctionInstance* inst = target.instance;
+    if (inst != nullptr) {
+        for (std::size_t i = 0; i < call.args.size(); ++i)
+            args.push_back(emit_as(ctx, *call.args[i], inst->param_types[i + 1], true));
+    }
+    if (target.dynamic) {
+        const auto& member = call.callee->as<ast::Member>();
+        args.clear();
+        args.push_back(emit_value(ctx, *member.object).text);
+        args.push_back(c_string(member.name));
+        for (const auto& a : call.args)
+            args.push_back("pyro::Any(" + emit_value(ctx, *a).text + ")");
+        return {"pyro::rt::call_method(" + join() + ")"};
+    }
+    if (target.super_call) {
+        if (inst == nullptr) {  // Error.__init__(message)
+            return {"pyro::Error::pyro_init(" + emit_as(ctx, *call.args[0], types::string, false) +
+                    ")"};
+        }
+        return {inst->owner->cpp_name + "::" + inst->cpp_name + "(" + join() + ")"};
+    }
+    if (target.constructs != nullptr && !target.method) {
+        const ClassInfo& c = *target.constructs;
+        if (c.is_record()) {
+            const TypeId type = ctx.body.type_of(call);
+            const auto& info = ctx.program.types.info(type);
+            for (std::size_t i = 0; i < call.args.size(); ++i) {
+                TypeId field = c.fields[i].type;
+                if (!c.type_params.empty()) {
+                    // A field typed by a parameter: that parameter's argument.
+                    for (std::size_t k = 0; k < c.type_params.size(); ++k) {
+                        const ast::TypeExpr* a = c.fields[i].annotation;
+                        if (a != nullptr && a->name == c.type_params[k] && k < info.args.size())
+                            field = info.args[k];
+                    }
+                }
+                args.push_back(emit_as(ctx, *call.args[i], field, true));
+            }
+            return {object_cpp_type(ctx.program.types, type) + "{" + join() + "}"};
+        }
+        if (inst == nullptr) {
+            for (const auto& a : call.args)
+                args.push_back(emit_as(ctx, *a, types::string, false));
+        }
+        return {c.cpp_name + "::pyro_new(" + join() + ")"};
+    }
+    // A method call.
+    const auto& member = call.callee->as<ast::Member>();
+    const std::string name = inst->cpp_name + "(" + join() + ")";
+    if (is_self(ctx, *member.object)) return {name};
+    const Cpp obj = emit_expr(ctx, *member.object);
+    if (inst->owner->is_record()) return {parenthesize(obj, prec_primary) + "." + name};
+    return {parenthesize(obj, prec_primary) + "->" + name};
+}
+
+}  // namespace pyro2cpp::emit::detail
