@@ -43,6 +43,15 @@ bool is_self(const Ctx& ctx, const ast::Expr& e) {
            ctx.body.vars.at(&e).index == ctx.instance->params[0] && !ctx.body.vars.at(&e).global;
 }
 
+// A member's name inside a method: `this->x` where a local variable of the method has the
+// same C++ name and would hide it.
+std::string member_name(const Ctx& ctx, const std::string& cpp) {
+    for (const sema::Variable& v : ctx.body.locals) {
+        if (v.cpp_name == cpp) return "this->" + cpp;
+    }
+    return cpp;
+}
+
 // A method's parameters after `self`, as C++.
 std::string method_params(const sema::Program& program, const sema::FunctionInstance& inst,
                           bool definition) {
@@ -203,11 +212,12 @@ void emit_class(const sema::Program& program, const ClassInfo& c,
         w.line(decl + ";");
     }
     w.line("std::string_view pyro_class_name() const override { return pyro_name; }");
-    std::string visits = c.parent != nullptr ? c.parent->cpp_name + "::pyro_fields(v); " : "";
+    std::string visits =
+        c.parent != nullptr ? c.parent->cpp_name + "::pyro_fields(pyro_visit); " : "";
     for (const sema::FieldInfo& f : c.fields)
-        visits += "v(" + f.cpp_name + "); ";
-    w.line("void pyro_fields([[maybe_unused]] pyro::rt::FieldVisitor& v) override { " + visits +
-           "}");
+        visits += "pyro_visit(" + f.cpp_name + "); ";
+    w.line("void pyro_fields([[maybe_unused]] pyro::rt::FieldVisitor& pyro_visit) override { " +
+           visits + "}");
     w.dedent();
     w.line("};");
 }
@@ -287,8 +297,10 @@ Cpp emit_member(const Ctx& ctx, const ast::Member& member) {
         return {fmt::format("pyro::rt::get_attr({}, {})", emit_value(ctx, *member.object).text,
                             c_string(member.name))};
     }
-    const std::string& field = m.field->cpp_name;
+    const std::string field = m.field->cpp_name;
     const bool self = is_self(ctx, *member.object);
+    if (self && m.owner->is_record()) return {member_name(ctx, field)};
+    if (self) return {"pyro_get(" + member_name(ctx, field) + ")"};
     if (m.owner->is_record()) {
         if (self) return {field};
         return {parenthesize(emit_expr(ctx, *member.object), prec_primary) + "." + field};
@@ -324,7 +336,9 @@ std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const 
                            emit_value(ctx, *target.object).text, c_string(target.name), v);
     }
     const std::string& field = m.field->cpp_name;
-    if (is_self(ctx, *target.object)) return fmt::format("pyro_set({}, {})", field, v);
+    if (is_self(ctx, *target.object)) {
+        return fmt::format("pyro_set({}, {})", member_name(ctx, field), v);
+    }
     if (target.object->kind == ast::ExprKind::name) {
         const std::string obj = emit_expr(ctx, *target.object).text;
         return fmt::format("{0}->pyro_set({0}->{1}, {2})", obj, field, v);
@@ -391,7 +405,8 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
     // A method call.
     const auto& member = call.callee->as<ast::Member>();
     const std::string name = inst->cpp_name + "(" + join() + ")";
-    if (is_self(ctx, *member.object)) return {name};
+    if (is_self(ctx, *member.object))
+        return {member_name(ctx, inst->cpp_name) + "(" + join() + ")"};
     const Cpp obj = emit_expr(ctx, *member.object);
     if (inst->owner->is_record()) return {parenthesize(obj, prec_primary) + "." + name};
     return {parenthesize(obj, prec_primary) + "->" + name};

@@ -239,9 +239,10 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         case ast::StmtKind::assign: {
             const auto& s = stmt.as<ast::AssignStmt>();
             if (s.target->kind == ast::ExprKind::member) {
-                w.line(prefix + emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value,
-                                                   std::nullopt) +
-                       ";" + comment);
+                w.line(
+                    prefix +
+                    emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value, std::nullopt) +
+                    ";" + comment);
                 return;
             }
             const sema::Variable& var =
@@ -254,8 +255,9 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         case ast::StmtKind::aug_assign: {
             const auto& s = stmt.as<ast::AugAssignStmt>();
             if (s.target->kind == ast::ExprKind::member) {
-                w.line(prefix + emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value, s.op) +
-                       ";" + comment);
+                w.line(prefix +
+                       emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value, s.op) + ";" +
+                       comment);
                 return;
             }
             w.line(prefix + aug_assign_text(ctx, s) + comment);

@@ -56,9 +56,9 @@ struct Ctx {
     const sema::Body& body;
     const sema::FunctionInstance* instance;  // null: pyro_main
     const EmitOptions& options;
-    const std::string& file_literal;  // the .pyro file's name as a C++ string literal
+    const std::string& file_literal;        // the .pyro file's name as a C++ string literal
     mutable std::vector<Region> regions{};  // innermost last
-    mutable int try_count = 0;               // try statements emitted so far in this body
+    mutable int try_count = 0;              // try statements emitted so far in this body
 };
 
 // Lines of C++ at the current indentation.

@@ -111,7 +111,11 @@ void Checker::declare_objects() {
             loc = info->cls->name_loc;
         }
         info->cpp_name = emit::cpp_identifier(info->name);
-        if (classes_.count(info->name) != 0 || functions_.count(info->name) != 0) {
+        const bool is_def = std::any_of(body.begin(), body.end(), [&](const auto& s) {
+            return s->kind == ast::StmtKind::def &&
+                   s->template as<ast::DefStmt>().name == info->name;
+        });
+        if (classes_.count(info->name) != 0 || is_def) {
             sink_.error(loc, fmt::format("'{}' is already defined", info->name));
             continue;
         }
@@ -242,7 +246,9 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
     decl->def = &def;
     decl->position = c.position;
     decl->owner = &c;
-    decl->cpp_name = def.name == "__init__" ? "pyro_init" : emit::cpp_identifier(def.name);
+    decl->cpp_name = def.name == "__init__"  ? "pyro_init"
+                     : def.name == "__str__" ? "pyro_str"
+                                             : emit::cpp_identifier(def.name);
     type_params_.clear();
     decl->param_types.push_back(c.type);
     for (std::size_t i = 1; i < def.params.size(); ++i) {

@@ -81,13 +81,17 @@ void Checker::collect_declarations() {
                 break;
         }
     }
+    declare_objects();
     for (std::size_t i = 0; i < body.size(); ++i) {
         if (body[i]->kind == ast::StmtKind::def) declare_function(body[i]->as<ast::DefStmt>(), i);
     }
     // C++ names: functions keep theirs; globals avoid the functions' and each other's (a
     // module-level name declared twice becomes `x` and `x_2`).
     std::set<std::string> used;
+    for (const ClassInfo* c : program_->classes)
+        used.insert(c->cpp_name);
     for (auto& decl : decls_) {
+        if (decl->owner != nullptr) continue;  // a method: a member of its class
         std::string base = emit::cpp_identifier(decl->def->name);
         std::string name = base;
         for (int n = 2; used.count(name) != 0; ++n)
@@ -125,7 +129,6 @@ void Checker::collect_declarations() {
         globals_by_name_[name].push_back(g);
     }
     global_memory_.resize(program_->globals.size());
-    declare_objects();
 }
 
 void Checker::declare_function(const ast::DefStmt& def, std::size_t position) {

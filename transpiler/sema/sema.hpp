@@ -107,7 +107,7 @@ struct FunctionInstance {
     Body body;
     // The body can reach its end without `return` (a non-void function then raises there).
     bool falls_off_end = false;
-    std::uint32_t serial = 0;  // creation order, for a stable emission order
+    std::uint32_t serial = 0;          // creation order, for a stable emission order
     const ClassInfo* owner = nullptr;  // a method's record or class
 };
 
