@@ -13,6 +13,7 @@
 //         auto pyro_fields() const { return std::tie(x, y); }
 //         friend bool operator==(const Point&, const Point&) = default;
 //         double norm() const;                                  // methods
+//         pyro::Str pyro_str() const;                           // optional: __str__
 //         // optional: dispatch by name for calls on an `any` or an interface value
 //         pyro::Any pyro_method(std::string_view name, std::span<const pyro::Any> args) const;
 //     };
@@ -47,6 +48,10 @@ concept Record = requires(const R& r) {
 template <Record R>
 struct Printer<R> {
     static void str(Buf& out, const R& r) {
+        if constexpr (requires { r.pyro_str(); }) {  // the record's __str__
+            append(out, r.pyro_str().view());
+            return;
+        }
         append(out, R::pyro_name);
         out.push_back('(');
         std::size_t i = 0;

@@ -31,7 +31,9 @@ TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId se
                             const std::vector<TypeId>& args) {
     const ast::DefStmt& def = *decl.def;
     const std::size_t n = def.params.size() - 1;
-    const std::string what = decl.owner->name + "." + def.name;
+    // A constructor's arguments are __init__'s after self: name the class.
+    const std::string what =
+        def.name == "__init__" ? decl.owner->name : decl.owner->name + "." + def.name;
     if (args.size() != n) {
         if (args.size() < n) {
             error(call.range.begin,
