@@ -68,7 +68,7 @@ std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
     const sema::VarRef ref = ctx.body.vars.at(aug.target.get());
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
     const TypeId type = var.type;
-    const std::string& x = var.cpp_name;
+    const std::string x = var_text(ctx, ref);
     const std::string read = emit_variable_read(ctx, ref).text;
     const bool checked = read != x;
     const std::string v = emit_as(ctx, *aug.value, type, true);
@@ -199,6 +199,8 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
     if (stmt.kind == ast::StmtKind::def) return;
     for (const std::string& text : stmt.leading_comments)
         w.line(comment_text(text));
+    // Imports and externs are declarations, emitted before any code (emit_module.cpp).
+    if (stmt.kind == ast::StmtKind::import || stmt.kind == ast::StmtKind::extern_) return;
     if (ctx.options.line_directives) {
         w.raw(fmt::format("#line {} {}", stmt.range.begin.line, ctx.file_literal));
     }
@@ -218,11 +220,11 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::assign: {
             const auto& s = stmt.as<ast::AssignStmt>();
-            const sema::Variable& var =
-                ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
-            w.line(prefix + var.cpp_name + " = " + emit_as(ctx, *s.value, var.type, true) + ";" +
-                   comment);
-            if (var.check_set) w.line(set_flag(var) + " = true;");
+            const sema::VarRef ref = ctx.body.vars.at(s.target.get());
+            const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+            w.line(prefix + var_text(ctx, ref) + " = " + emit_as(ctx, *s.value, var.type, true) +
+                   ";" + comment);
+            if (var.check_set) w.line(qualified(ctx, var.module, set_flag(var)) + " = true;");
             return;
         }
         case ast::StmtKind::aug_assign: {
@@ -230,7 +232,7 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             w.line(prefix + aug_assign_text(ctx, s) + comment);
             const sema::Variable& var =
                 ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
-            if (var.check_set) w.line(set_flag(var) + " = true;");
+            if (var.check_set) w.line(qualified(ctx, var.module, set_flag(var)) + " = true;");
             return;
         }
         case ast::StmtKind::if_:

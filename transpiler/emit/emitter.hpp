@@ -43,6 +43,7 @@ struct Ctx {
     const sema::FunctionInstance* instance;  // null: pyro_main
     const EmitOptions& options;
     const std::string& file_literal;  // the .pyro file's name as a C++ string literal
+    std::uint32_t module = 0;         // the file being emitted (an index into program.modules)
 };
 
 // Lines of C++ at the current indentation.
@@ -87,6 +88,11 @@ bool is_int_literal(const ast::Expr& expr);  // 5 or -5
 Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref);
 // The flag that says a checked module-level variable has been set.
 std::string set_flag(const sema::Variable& global);
+// `name`, defined at namespace scope by file `module`, as the code of ctx's file writes it:
+// qualified with that file's namespace when it is another file's (emit_module.cpp).
+std::string qualified(const Ctx& ctx, std::uint32_t module, const std::string& name);
+// A variable's name as ctx's code writes it (another file's global is qualified).
+std::string var_text(const Ctx& ctx, sema::VarRef ref);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
 
