@@ -195,12 +195,13 @@ void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
 }
 
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
-    // A def at the top level is emitted as a function, with its comments, elsewhere.
-    if (stmt.kind == ast::StmtKind::def) return;
+    // A def (or extern) at the top level is emitted as a function, with its comments,
+    // elsewhere.
+    if (stmt.kind == ast::StmtKind::def || stmt.kind == ast::StmtKind::extern_) return;
     for (const std::string& text : stmt.leading_comments)
         w.line(comment_text(text));
-    // Imports and externs are declarations, emitted before any code (emit_module.cpp).
-    if (stmt.kind == ast::StmtKind::import || stmt.kind == ast::StmtKind::extern_) return;
+    // Imports are declarations, emitted before any code (emit_module.cpp).
+    if (stmt.kind == ast::StmtKind::import) return;
     if (ctx.options.line_directives) {
         w.raw(fmt::format("#line {} {}", stmt.range.begin.line, ctx.file_literal));
     }

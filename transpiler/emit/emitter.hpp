@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "emit/emit.hpp"
 
@@ -95,6 +96,13 @@ std::string qualified(const Ctx& ctx, std::uint32_t module, const std::string& n
 std::string var_text(const Ctx& ctx, sema::VarRef ref);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
+
+// ---- C++ interop (emit_interop.cpp)
+// The `#include` lines the program's `import cpp`s and externs need, in run order.
+std::vector<std::string> interop_includes(const sema::Program& program);
+// The wrapper function through which Pyro calls an extern's C++ function.
+void emit_extern(const sema::Program& program, const sema::FunctionInstance& inst,
+                 const EmitOptions& options, const std::string& file_literal, Writer& w);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

@@ -94,6 +94,14 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) break;
             if (frame().instance != nullptr || frame().scopes.size() > 1) {
                 error(stmt.range.begin, "'import' is allowed only at the top level of a file");
+            } else if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::cpp) {
+                check_cpp_import(stmt.as<ast::ImportStmt>());
+            }
+            return;
+        case ast::StmtKind::extern_:
+            // Declared with the module's functions (externs.cpp).
+            if (frame().instance != nullptr || frame().scopes.size() > 1) {
+                error(stmt.range.begin, "'extern' is allowed only at the top level of a file");
             }
             return;
         case ast::StmtKind::def:

@@ -51,6 +51,7 @@ struct FunctionDecl {
     bool generic = false;
     bool falls_off_end = false;  // the body can reach its end
     std::map<std::vector<TypeId>, FunctionInstance*> instances;
+    const ast::ExternStmt* extern_ = nullptr;  // an extern's declaration (externs.cpp)
 };
 
 // A module-level `let`/`mut` name: a C++ global.
@@ -153,6 +154,9 @@ private:
     void collect_declarations();
     void collect_module_declarations(std::uint32_t m, std::set<std::string>& used);
     void declare_function(const ast::DefStmt& def, std::size_t position, std::uint32_t module);
+    // ---- C++ interop (externs.cpp)
+    void declare_extern(const ast::ExternStmt& ext, std::size_t position, std::uint32_t module);
+    void check_cpp_import(const ast::ImportStmt& import);
     void check_module_once();
     void check_main_body();
     void check_uncalled_functions();

@@ -102,6 +102,7 @@ FunctionInstance* Checker::find_or_check(FunctionDecl& decl, std::vector<TypeId>
         inst->falls_off_end = decl.falls_off_end;
         inst->serial = instance_counter_++;
         inst->module = decl.module;
+        inst->extern_ = decl.extern_;
         all_instances_.push_back(std::move(owned));
         decl.instances.emplace(std::move(param_types), inst);
         InstanceInfo& info = infos_[inst];

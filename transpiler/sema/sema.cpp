@@ -87,9 +87,6 @@ void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>
                 scope.reported_names.insert(path.substr(path.rfind('.') + 1));
                 break;
             }
-            case ast::StmtKind::extern_:
-                scope.reported_names.insert(stmt->as<ast::ExternStmt>().signature->name);
-                break;
             case ast::StmtKind::record:
                 user_type_names_.insert(stmt->as<ast::RecordStmt>().name);
                 break;
@@ -110,6 +107,8 @@ void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>
     for (std::size_t i = 0; i < body.size(); ++i) {
         if (body[i]->kind == ast::StmtKind::def) {
             declare_function(body[i]->as<ast::DefStmt>(), scope.base + i, m);
+        } else if (body[i]->kind == ast::StmtKind::extern_) {
+            declare_extern(body[i]->as<ast::ExternStmt>(), scope.base + i, m);
         }
     }
     for (std::size_t d = first_decl; d < decls_.size(); ++d) {

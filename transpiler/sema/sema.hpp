@@ -92,6 +92,9 @@ struct FunctionInstance {
     bool falls_off_end = false;
     std::uint32_t serial = 0;  // creation order, for a stable emission order
     std::uint32_t module = 0;  // the file of its def (an index into Program::modules)
+    // An `extern` (LANGUAGE.md 8): `def` is its signature, and the C++ is a wrapper calling
+    // the C++ function (emit_interop.cpp).
+    const ast::ExternStmt* extern_ = nullptr;
 };
 
 // One file of the program (LANGUAGE.md 9 "Imports"). Each becomes a C++ namespace of the one
