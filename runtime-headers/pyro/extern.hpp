@@ -9,7 +9,7 @@
 //
 // The mapping: int <-> every integral C++ type but bool (checked for range both ways),
 // float <-> double and float, bool <-> bool, string <-> std::string, std::string_view and
-// const char* (a null result raises), void <-> void. Each conversion exists only for those
+// const char* (a null result raises), list<T> <-> std::vector<U> (T <-> U), void <-> void. Each conversion exists only for those
 // types, so an extern that does not fit its C++ function is a compile error, at the extern's
 // .pyro line.
 #pragma once
@@ -21,9 +21,11 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "pyro/error.hpp"
 #include "pyro/int.hpp"
+#include "pyro/list.hpp"
 #include "pyro/str.hpp"
 
 namespace pyro::rt {
@@ -111,6 +113,26 @@ private:
     mutable std::string copy_;
 };
 
+// list<T> -> std::vector<U>, each element converted as an argument of type T would be (a
+// vector of const char* is left out: the strings would not outlive the conversion).
+template <class T>
+class ExternArg<List<T>> {
+public:
+    explicit ExternArg(const List<T>& value) : value_(value) {}
+    template <class U>
+        requires std::convertible_to<ExternArg<T>, U> && (!std::is_pointer_v<U>)
+    operator std::vector<U>() const {  // NOLINT: implicit by design
+        std::vector<U> out;
+        out.reserve(value_.size());
+        for (const T& item : value_.items())
+            out.push_back(static_cast<U>(ExternArg<T>(item)));
+        return out;
+    }
+
+private:
+    List<T> value_;
+};
+
 // The same argument converting only to the one C++ type that mirrors its Pyro type exactly
 // (std::int64_t, double, bool, std::string): tried when ExternArg finds several overloads
 // equally good (`std::cbrt` has float, double and long double ones).
@@ -147,6 +169,24 @@ template <>
 class ExactArg<bool> : public ExternArg<bool> {
 public:
     explicit ExactArg(bool value) : ExternArg<bool>(value) {}
+};
+
+template <class T>
+class ExactArg<List<T>> {
+public:
+    explicit ExactArg(const List<T>& value) : value_(value) {}
+    template <class U>
+        requires std::convertible_to<ExactArg<T>, U>
+    operator std::vector<U>() const {  // NOLINT: implicit by design
+        std::vector<U> out;
+        out.reserve(value_.size());
+        for (const T& item : value_.items())
+            out.push_back(static_cast<U>(ExactArg<T>(item)));
+        return out;
+    }
+
+private:
+    List<T> value_;
 };
 
 template <>
@@ -206,6 +246,18 @@ struct ExternResult<Str, const char*> {
 
 template <>
 struct ExternResult<Str, char*> : ExternResult<Str, const char*> {};
+
+template <class T, class U>
+    requires requires(const U& item) { ExternResult<T, U>::convert(item); }
+struct ExternResult<List<T>, std::vector<U>> {
+    static List<T> convert(const std::vector<U>& values) {
+        std::vector<T> out;
+        out.reserve(values.size());
+        for (const U& item : values)
+            out.push_back(ExternResult<T, U>::convert(item));
+        return List<T>(std::move(out));
+    }
+};
 
 namespace extern_detail {
 

@@ -34,6 +34,11 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             return "pyro::Range";
         case sema::TypeKind::any:
             return "pyro::Any";
+        case sema::TypeKind::list:
+            if (!types.info(type).is_mut) {
+                return "pyro::List<" + cpp_type(types, types.info(type).args[0]) + ">";
+            }
+            break;
         default:
             break;
     }

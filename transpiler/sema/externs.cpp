@@ -60,7 +60,10 @@ bool is_parameter_list(std::string_view text) {
     return depth == 0;
 }
 
-bool maps_to_cpp(TypeId t, bool result) {
+bool maps_to_cpp(const TypeTable& table, TypeId t, bool result) {
+    if (table.kind(t) == TypeKind::list && !table.info(t).is_mut) {
+        return maps_to_cpp(table, table.info(t).args[0], false);
+    }
     return t == types::int_ || t == types::float_ || t == types::bool_ || t == types::string ||
            (result && t == types::void_) || t == types::error;
 }
@@ -101,17 +104,17 @@ void Checker::declare_extern(const ast::ExternStmt& ext, std::size_t position,
     if (!typed) return;
     for (std::size_t i = 0; i < sig.params.size(); ++i) {
         const TypeId t = *decl.param_types[i];
-        if (!maps_to_cpp(t, false)) {
+        if (!maps_to_cpp(types(), t, false)) {
             sink_.error(sig.params[i].type->range.begin,
-                        fmt::format("an extern's parameters must be int, float, bool or string, "
-                                    "not {}",
+                        fmt::format("an extern's parameters must be int, float, bool, string "
+                                    "or a list of them, not {}",
                                     types().name(t)));
         }
     }
-    if (decl.result_type && !maps_to_cpp(*decl.result_type, true)) {
+    if (decl.result_type && !maps_to_cpp(types(), *decl.result_type, true)) {
         sink_.error(sig.result->range.begin,
-                    fmt::format("an extern's result must be int, float, bool, string or void, "
-                                "not {}",
+                    fmt::format("an extern's result must be int, float, bool, string, a list "
+                                "of them or void, not {}",
                                 types().name(*decl.result_type)));
     }
 }
