@@ -18,6 +18,17 @@ cmp -s out.cpp plain.cpp || fail "-o wrote something else than stdout did"
 expect_file_eq out.d 'out.cpp: dir\ with\ space/hello.pyro
 '
 
+# The depfile lists every .pyro file read: the main file and everything it imports, each once
+# (a diamond: main imports a and b, b imports a; paths as the tool named them).
+mkdir -p "dir with space/lib"
+printf 'def a_value() -> int:\n    return 1\n' >"dir with space/lib/a.pyro"
+printf 'import "a.pyro"\ndef b_value() -> int:\n    return a_value() + 1\n' >"dir with space/lib/b.pyro"
+printf 'import "lib/a.pyro"\nimport "lib/b.pyro"\nprint(a_value(), b_value())\n' \
+    >"dir with space/main.pyro"
+run_tool 0 "dir with space/main.pyro" -o main.cpp --depfile main.d
+expect_file_eq main.d 'main.cpp: dir\ with\ space/main.pyro dir\ with\ space/lib/a.pyro dir\ with\ space/lib/b.pyro
+'
+
 # A program with errors: exit 1, diagnostics on stderr, nothing written.
 printf 'print(nowhere)\n' >bad.pyro
 run_tool 1 bad.pyro -o bad.cpp --depfile bad.d

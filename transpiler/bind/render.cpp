@@ -122,7 +122,9 @@ std::string display_name(const CppFunction& fn, bool overloaded) {
     return fn.qualified_name + "(" + join(types, ", ") + ")";
 }
 
-std::string extern_line(const Entry& entry) {
+// An overloaded C++ name is quoted with its C++ parameter types, which pick the overload the
+// extern calls (`"geo::scale(int, int)"`): Pyro's types alone may fit several.
+std::string extern_line(const Entry& entry, bool overloaded) {
     std::vector<std::string> cpp_names;
     for (const CppParam& param : entry.fn->params)
         cpp_names.push_back(param.name);
@@ -130,7 +132,8 @@ std::string extern_line(const Entry& entry) {
     std::vector<std::string> params;
     for (size_t i = 0; i < names.size(); ++i)
         params.push_back(names[i] + ": " + entry.param_types[i]);
-    return "extern " + pyro_string_literal(entry.fn->qualified_name) + " def " + entry.name + "(" +
+    return "extern " + pyro_string_literal(display_name(*entry.fn, overloaded)) + " def " +
+           entry.name + "(" +
            join(params, ", ") + ") -> " + entry.result_type;
 }
 
@@ -198,7 +201,7 @@ std::string render_bindings(const std::string& header, const std::vector<std::st
 
     for (const Entry& entry : entries) {
         if (!entry.name.empty()) {
-            out += extern_line(entry) + "\n";
+            out += extern_line(entry, declarations[entry.fn->qualified_name] > 1) + "\n";
             continue;
         }
         const bool overloaded = declarations[entry.fn->qualified_name] > 1;

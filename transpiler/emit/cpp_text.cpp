@@ -37,6 +37,11 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
         case sema::TypeKind::record:
         case sema::TypeKind::class_:
             return object_cpp_type(types, type);
+        case sema::TypeKind::list:
+            if (!types.info(type).is_mut) {
+                return "pyro::List<" + cpp_type(types, types.info(type).args[0]) + ">";
+            }
+            break;
         default:
             break;
     }

@@ -17,6 +17,10 @@ struct EmitOptions {
     bool line_directives = false;  // `#line N "file.pyro"` before each statement and function
 };
 
+// The C++ of a checked program (every file it imports included): one translation unit.
+std::string emit_program(const sema::Program& program, const EmitOptions& options = {});
+
+// The same for a program of one file (`module`, read from `file`, is program.modules[0]).
 std::string emit_module(const ast::Module& module, const sema::Program& program,
                         const SourceFile& file, const EmitOptions& options = {});
 

@@ -21,9 +21,11 @@ std::string set_flag(const sema::Variable& global) {
 
 Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref) {
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
-    if (!ref.global || !var.check_set || ctx.instance == nullptr) return {var.cpp_name};
-    return {fmt::format("({} ? {} : (pyro::rt::raise_error({}), {}))", set_flag(var), var.cpp_name,
-                        c_string("'" + var.name + "' used before it is set"), var.cpp_name)};
+    const std::string name = var_text(ctx, ref);
+    if (!ref.global || !var.check_set || ctx.instance == nullptr) return {name};
+    return {fmt::format("({} ? {} : (pyro::rt::raise_error({}), {}))",
+                        qualified(ctx, var.module, set_flag(var)), name,
+                        c_string("'" + var.name + "' used before it is set"), name)};
 }
 
 bool is_int_literal(const ast::Expr& expr) {

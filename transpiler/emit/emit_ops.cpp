@@ -214,7 +214,7 @@ Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
         for (std::size_t i = 0; i < call.args.size(); ++i) {
             args.push_back(emit_as(ctx, *call.args[i], inst.param_types[i], single));
         }
-        callee = inst.cpp_name;
+        callee = qualified(ctx, inst.module, inst.cpp_name);
     } else {
         switch (*target.builtin) {
             case sema::Builtin::print:

@@ -68,7 +68,7 @@ std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
     const sema::VarRef ref = ctx.body.vars.at(aug.target.get());
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
     const TypeId type = var.type;
-    const std::string& x = var.cpp_name;
+    const std::string x = var_text(ctx, ref);
     const std::string read = emit_variable_read(ctx, ref).text;
     const bool checked = read != x;
     const std::string v = emit_as(ctx, *aug.value, type, true);
@@ -215,10 +215,13 @@ void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
 }
 
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
-    // A def at the top level is emitted as a function, with its comments, elsewhere.
-    if (stmt.kind == ast::StmtKind::def) return;
+    // A def (or extern) at the top level is emitted as a function, with its comments,
+    // elsewhere.
+    if (stmt.kind == ast::StmtKind::def || stmt.kind == ast::StmtKind::extern_) return;
     for (const std::string& text : stmt.leading_comments)
         w.line(comment_text(text));
+    // Imports are declarations, emitted before any code (emit_module.cpp).
+    if (stmt.kind == ast::StmtKind::import) return;
     if (ctx.options.line_directives) {
         w.raw(fmt::format("#line {} {}", stmt.range.begin.line, ctx.file_literal));
     }
@@ -245,11 +248,11 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
                     ";" + comment);
                 return;
             }
-            const sema::Variable& var =
-                ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
-            w.line(prefix + var.cpp_name + " = " + emit_as(ctx, *s.value, var.type, true) + ";" +
-                   comment);
-            if (var.check_set) w.line(set_flag(var) + " = true;");
+            const sema::VarRef ref = ctx.body.vars.at(s.target.get());
+            const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+            w.line(prefix + var_text(ctx, ref) + " = " + emit_as(ctx, *s.value, var.type, true) +
+                   ";" + comment);
+            if (var.check_set) w.line(qualified(ctx, var.module, set_flag(var)) + " = true;");
             return;
         }
         case ast::StmtKind::aug_assign: {
@@ -263,7 +266,7 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             w.line(prefix + aug_assign_text(ctx, s) + comment);
             const sema::Variable& var =
                 ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
-            if (var.check_set) w.line(set_flag(var) + " = true;");
+            if (var.check_set) w.line(qualified(ctx, var.module, set_flag(var)) + " = true;");
             return;
         }
         case ast::StmtKind::if_:

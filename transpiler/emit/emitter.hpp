@@ -57,6 +57,7 @@ struct Ctx {
     const sema::FunctionInstance* instance;  // null: pyro_main
     const EmitOptions& options;
     const std::string& file_literal;        // the .pyro file's name as a C++ string literal
+    std::uint32_t module = 0;               // the file being emitted (an index into program.modules)
     mutable std::vector<Region> regions{};  // innermost last
     mutable int try_count = 0;              // try statements emitted so far in this body
 };
@@ -103,6 +104,11 @@ bool is_int_literal(const ast::Expr& expr);  // 5 or -5
 Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref);
 // The flag that says a checked module-level variable has been set.
 std::string set_flag(const sema::Variable& global);
+// `name`, defined at namespace scope by file `module`, as the code of ctx's file writes it:
+// qualified with that file's namespace when it is another file's (emit_module.cpp).
+std::string qualified(const Ctx& ctx, std::uint32_t module, const std::string& name);
+// A variable's name as ctx's code writes it (another file's global is qualified).
+std::string var_text(const Ctx& ctx, sema::VarRef ref);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
 
@@ -126,6 +132,12 @@ void emit_assert(const Ctx& ctx, Writer& w, const ast::AssertStmt& stmt,
 // the finally (nullopt: the plain statement does). `value` is the returned C++ value.
 std::optional<std::string> jump_through_finally(const Ctx& ctx, ast::StmtKind kind,
                                                 const std::string& value);
+// ---- C++ interop (emit_interop.cpp)
+// The `#include` lines the program's `import cpp`s and externs need, in run order.
+std::vector<std::string> interop_includes(const sema::Program& program);
+// The wrapper function through which Pyro calls an extern's C++ function.
+void emit_extern(const sema::Program& program, const sema::FunctionInstance& inst,
+                 const EmitOptions& options, const std::string& file_literal, Writer& w);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

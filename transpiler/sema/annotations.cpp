@@ -62,6 +62,16 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
         return id;
     }
     if (auto t = object_type(type, report)) return *t;
+    // `list<T>`, for the values externs pass to and from std::vector (LANGUAGE.md 8). The
+    // list operations themselves are a later issue's.
+    if (type.name == "list" && type.args.size() == 1) {
+        const TypeId element = resolve_type(*type.args[0], report);
+        if (element == types::error) return types::error;
+        TypeInfo list;
+        list.kind = TypeKind::list;
+        list.args = {element};
+        return types().intern(list);
+    }
     // A type parameter (not supported yet, reported once at the def).
     if (type_params_.count(type.name) != 0) return types::error;
     bool later = user_type_names_.count(type.name) != 0;

@@ -22,7 +22,7 @@ TypeId Checker::check_call(const ast::Call& call) {
     const ast::Expr& callee = *call.callee;
     if (callee.kind == ast::ExprKind::name) {
         const std::string& name = callee.as<ast::Name>().id;
-        Resolved r = resolve(name);
+        Resolved r = resolve(name, callee.range.begin);
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
             for (const auto& arg : call.args)

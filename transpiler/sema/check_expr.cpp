@@ -106,7 +106,7 @@ TypeId Checker::check_condition(const ast::Expr& expr) {
 }
 
 TypeId Checker::check_name(const ast::Name& name) {
-    Resolved r = resolve(name.id);
+    Resolved r = resolve(name.id, name.range.begin);
     switch (r.kind) {
         case Resolved::Kind::variable:
             frame().body->vars[&name] = r.var;

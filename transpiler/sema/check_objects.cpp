@@ -90,13 +90,14 @@ void Checker::declare_objects() {
     classes_["Error"] = error_class.get();
     program_->class_storage.push_back(std::move(error_class));
 
-    const ast::Block& body = module_.body;
+    const ModuleScope& main = modules_.back();
+    const ast::Block& body = main.module->body;
     std::vector<ClassInfo*> declared;
     for (std::size_t i = 0; i < body.size(); ++i) {
         const ast::Stmt& stmt = *body[i];
         if (stmt.kind != ast::StmtKind::record && stmt.kind != ast::StmtKind::class_) continue;
         auto info = std::make_unique<ClassInfo>();
-        info->position = i;
+        info->position = main.base + i;
         Loc loc;
         if (stmt.kind == ast::StmtKind::record) {
             info->kind = ClassInfo::Kind::record;
@@ -245,6 +246,7 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
     auto decl = std::make_unique<FunctionDecl>();
     decl->def = &def;
     decl->position = c.position;
+    decl->module = static_cast<std::uint32_t>(modules_.size() - 1);
     decl->owner = &c;
     decl->cpp_name = def.name == "__init__"  ? "pyro_init"
                      : def.name == "__str__" ? "pyro_str"

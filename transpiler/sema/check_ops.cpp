@@ -19,9 +19,10 @@ TypeId Checker::check_binary(const ast::Binary& binary) {
 // continuations and comments to the operator's first character.
 Loc Checker::operator_loc(const ast::Expr& lhs) const {
     const Loc end = lhs.range.end;
-    const std::string& text = file_.text;
-    if (!end.valid() || end.line > file_.line_starts.size()) return lhs.range.begin;
-    std::size_t pos = file_.line_starts[end.line - 1];
+    const SourceFile& file = file_of(end);
+    const std::string& text = file.text;
+    if (!end.valid() || end.line > file.line_starts.size()) return lhs.range.begin;
+    std::size_t pos = file.line_starts[end.line - 1];
     for (std::uint32_t col = 1; col < end.col && pos < text.size(); ++col) {
         ++pos;
         while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xc0) == 0x80)

@@ -102,6 +102,22 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
         case ast::StmtKind::return_:
             check_return(stmt.as<ast::ReturnStmt>());
             return;
+        case ast::StmtKind::import:
+            // Files are loaded and their names looked up in modules.cpp; C++ headers are
+            // the emitter's. `import std.NAME` is a later issue's.
+            if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) break;
+            if (frame().instance != nullptr || frame().scopes.size() > 1) {
+                error(stmt.range.begin, "'import' is allowed only at the top level of a file");
+            } else if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::cpp) {
+                check_cpp_import(stmt.as<ast::ImportStmt>());
+            }
+            return;
+        case ast::StmtKind::extern_:
+            // Declared with the module's functions (externs.cpp).
+            if (frame().instance != nullptr || frame().scopes.size() > 1) {
+                error(stmt.range.begin, "'extern' is allowed only at the top level of a file");
+            }
+            return;
         case ast::StmtKind::def:
             // Module-level defs are hoisted declarations, checked as instances.
             if (frame().instance != nullptr || frame().scopes.size() > 1) {
@@ -155,7 +171,7 @@ std::optional<VarRef> Checker::assignable_target(const ast::Expr& target, bool c
             return std::nullopt;
     }
     const std::string& name = target.as<ast::Name>().id;
-    Resolved r = resolve(name);
+    Resolved r = resolve(name, target.range.begin);
     switch (r.kind) {
         case Resolved::Kind::variable: {
             VarRef ref = r.var;

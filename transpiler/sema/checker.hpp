@@ -43,7 +43,8 @@ using VarMemories = std::unordered_map<DeclKey, VarMemory, DeclKeyHash>;
 // A module-level `def`.
 struct FunctionDecl {
     const ast::DefStmt* def = nullptr;
-    std::size_t position = 0;  // its index among the module's statements
+    std::size_t position = 0;  // its statement's position (see ModuleScope::base)
+    std::uint32_t module = 0;  // its file
     std::string cpp_name;
     std::vector<std::optional<TypeId>> param_types;  // nullopt: generic
     std::optional<TypeId> result_type;               // written `-> R`
@@ -51,11 +52,12 @@ struct FunctionDecl {
     bool falls_off_end = false;  // the body can reach its end
     std::map<std::vector<TypeId>, FunctionInstance*> instances;
     ClassInfo* owner = nullptr;  // a method's record or class (its first parameter is self)
+    const ast::ExternStmt* extern_ = nullptr;  // an extern's declaration (externs.cpp)
 };
 
 // A module-level `let`/`mut` name: a C++ global.
 struct GlobalDecl {
-    std::size_t position = 0;  // its statement's index among the module's statements
+    std::size_t position = 0;  // its statement's position (see ModuleScope::base)
     std::uint32_t index = 0;   // into Program::globals
 };
 
@@ -82,6 +84,20 @@ struct InstanceInfo {
     std::set<std::uint32_t> global_reads;  // the last pass's
 };
 
+// One file's top-level names (LANGUAGE.md 9 "Imports"); modules.cpp looks through the files
+// it imports.
+struct ModuleScope {
+    const ast::Module* module = nullptr;
+    const SourceFile* file = nullptr;
+    std::vector<std::uint32_t> imports;
+    // Statement positions count through every file's statements in run order, so "declared
+    // before" and "runs before" compare positions across files too.
+    std::size_t base = 0;
+    std::unordered_map<std::string, FunctionDecl*> functions;
+    std::unordered_map<std::string, std::vector<GlobalDecl>> globals_by_name;
+    std::unordered_set<std::string> reported_names;  // from std imports and externs
+};
+
 struct Scope {
     std::unordered_map<std::string, VarRef> names;
     std::unordered_set<std::string> cpp_names;
@@ -91,6 +107,7 @@ struct Scope {
 struct Frame {
     FunctionInstance* instance = nullptr;  // null: the module's top level
     InstanceInfo* info = nullptr;
+    std::uint32_t module = 0;  // the file whose names it sees
     Body* body = nullptr;
     VarMemories* memory = nullptr;
     std::size_t position = 0;  // a function sees the globals declared before its def
@@ -113,6 +130,7 @@ struct Resolved {
     // `reported`: declared by a statement already reported as not supported (an import, an
     // extern), so its uses are not reported again.
     enum class Kind { none, variable, function, builtin, unsupported_builtin, reported, class_ };
+    // `reported` also stands for a name two imported files define (reported at the use).
     Kind kind = Kind::none;
     VarRef var;
     FunctionDecl* function = nullptr;
@@ -137,14 +155,18 @@ bool can_reach_end(const ast::Block& block);
 
 class Checker {
 public:
-    Checker(const ast::Module& module, const SourceFile& file, DiagnosticSink& sink,
+    Checker(const std::vector<ModuleInput>& modules, DiagnosticSink& sink,
             const SemaOptions& options);
     std::unique_ptr<Program> run();
 
 private:
     // ---- the module (sema.cpp)
     void collect_declarations();
-    void declare_function(const ast::DefStmt& def, std::size_t position);
+    void collect_module_declarations(std::uint32_t m, std::set<std::string>& used);
+    void declare_function(const ast::DefStmt& def, std::size_t position, std::uint32_t module);
+    // ---- C++ interop (externs.cpp)
+    void declare_extern(const ast::ExternStmt& ext, std::size_t position, std::uint32_t module);
+    void check_cpp_import(const ast::ImportStmt& import);
     void check_module_once();
     void check_main_body();
     void check_uncalled_functions();
@@ -166,8 +188,15 @@ private:
                                    int depth = 0) const;
     int nesting_of(const FunctionDecl& decl) const;
 
-    // ---- names and scopes (scope.cpp)
-    Resolved resolve(const std::string& name) const;
+    // ---- names and scopes (scope.cpp); `use` locates the error for an ambiguous import
+    Resolved resolve(const std::string& name, Loc use);
+    // ---- names from imported files (modules.cpp)
+    Resolved resolve_imported(const std::string& name, Loc use);
+    std::optional<std::uint32_t> latest_global(const ModuleScope& m, const std::string& name,
+                                               std::size_t before) const;
+    const SourceFile& file_of(Loc loc) const;
+    ModuleScope& current_module() { return modules_[frame().module]; }
+    const ModuleScope& current_module() const { return modules_[frame().module]; }
     std::optional<std::uint32_t> visible_global(const std::string& name) const;
     VarRef declare_variable(const std::string& name, Loc loc, TypeId value_type,
                             std::optional<TypeId> annotation, bool is_mut, DeclKey key);
@@ -248,19 +277,15 @@ private:
     Frame& frame() { return *frames_.back(); }
     const Frame& frame() const { return *frames_.back(); }
 
-    const ast::Module& module_;
-    const SourceFile& file_;
+    std::vector<ModuleScope> modules_;  // in run order, the main file last
     DiagnosticSink& sink_;
     SemaOptions options_;
     std::unique_ptr<Program> program_;
 
     std::vector<std::unique_ptr<FunctionDecl>> decls_;
-    std::unordered_map<std::string, FunctionDecl*> functions_;
     std::unordered_set<std::string> user_type_names_;  // records, classes, ... (later issues)
     std::unordered_set<std::string> type_params_;      // of the def being declared
-    std::unordered_set<std::string> reported_names_;   // from imports and externs
     std::unordered_map<DeclKey, GlobalDecl, DeclKeyHash> globals_by_decl_;
-    std::unordered_map<std::string, std::vector<GlobalDecl>> globals_by_name_;
     std::vector<std::size_t> global_positions_;       // by global index
     std::vector<VarMemory> global_memory_;            // across whole-module runs
     std::vector<std::optional<TypeId>> global_read_;  // the type a global was read at

@@ -102,6 +102,8 @@ FunctionInstance* Checker::find_or_check(FunctionDecl& decl, std::vector<TypeId>
         inst->param_types = param_types;
         inst->falls_off_end = decl.falls_off_end;
         inst->serial = instance_counter_++;
+        inst->module = decl.module;
+        inst->extern_ = decl.extern_;
         all_instances_.push_back(std::move(owned));
         decl.instances.emplace(std::move(param_types), inst);
         InstanceInfo& info = infos_[inst];
@@ -173,6 +175,7 @@ void Checker::run_pass(FunctionInstance& inst, InstanceInfo& info, Frame& f) {
     f.body = &inst.body;
     f.memory = &info.memory;
     f.position = info.decl->position;
+    f.module = info.decl->module;
     f.check_only = info.check_only;
     f.scopes.emplace_back();
     frames_.push_back(&f);

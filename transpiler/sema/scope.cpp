@@ -3,7 +3,8 @@
 //
 // Lookup order: the block scopes of the current body, innermost first (the top level's
 // outermost scope holds the module-level variables as they are declared); in a function,
-// the module-level variables declared before its `def`; the module's functions; builtins.
+// the module-level variables declared before its `def`; the module's functions; the names of
+// the files it imports (modules.cpp); builtins.
 //
 // C++ names: a new variable keeps its name unless that C++ name is already visible (an
 // outer variable, an earlier one in the same block, a global, a function), in which case it
@@ -16,7 +17,7 @@
 
 namespace pyro2cpp::sema::detail {
 
-Resolved Checker::resolve(const std::string& name) const {
+Resolved Checker::resolve(const std::string& name, Loc use) {
     Resolved r;
     const Frame& f = frame();
     for (auto it = f.scopes.rbegin(); it != f.scopes.rend(); ++it) {
@@ -34,10 +35,18 @@ Resolved Checker::resolve(const std::string& name) const {
             return r;
         }
     }
-    if (auto fn = functions_.find(name); fn != functions_.end()) {
+    const ModuleScope& module = current_module();
+    if (auto fn = module.functions.find(name); fn != module.functions.end()) {
         r.kind = Resolved::Kind::function;
         r.function = fn->second;
         return r;
+    }
+    if (module.reported_names.count(name) != 0) {
+        r.kind = Resolved::Kind::reported;
+        return r;
+    }
+    if (Resolved imported = resolve_imported(name, use); imported.kind != Resolved::Kind::none) {
+        return imported;
     }
     if (auto c = classes_.find(name); c != classes_.end()) {
         r.kind = Resolved::Kind::class_;
@@ -50,19 +59,12 @@ Resolved Checker::resolve(const std::string& name) const {
         return r;
     }
     if (is_unsupported_builtin(name)) r.kind = Resolved::Kind::unsupported_builtin;
-    if (reported_names_.count(name) != 0) r.kind = Resolved::Kind::reported;
     return r;
 }
 
 // The latest module-level variable of that name declared before the current function.
 std::optional<std::uint32_t> Checker::visible_global(const std::string& name) const {
-    auto it = globals_by_name_.find(name);
-    if (it == globals_by_name_.end()) return std::nullopt;
-    std::optional<std::uint32_t> best;
-    for (const GlobalDecl& g : it->second) {
-        if (g.position < frame().position) best = g.index;
-    }
-    return best;
+    return latest_global(current_module(), name, frame().position);
 }
 
 bool Checker::cpp_name_visible(const std::string& cpp) const {
@@ -70,12 +72,14 @@ bool Checker::cpp_name_visible(const std::string& cpp) const {
     for (const Scope& s : f.scopes) {
         if (s.cpp_names.count(cpp) != 0) return true;
     }
+    // Names of other files live in their own C++ namespaces (and are written qualified).
     for (const auto& decl : decls_) {
-        if (decl->cpp_name == cpp) return true;
+        if (decl->module == f.module && decl->cpp_name == cpp) return true;
     }
     if (f.instance != nullptr) {
         for (std::size_t i = 0; i < program_->globals.size(); ++i) {
-            if (global_positions_[i] < f.position && program_->globals[i].cpp_name == cpp) {
+            const Variable& g = program_->globals[i];
+            if (g.module == f.module && global_positions_[i] < f.position && g.cpp_name == cpp) {
                 return true;
             }
         }

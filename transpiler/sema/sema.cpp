@@ -19,19 +19,32 @@ namespace pyro2cpp::sema {
 
 std::unique_ptr<Program> analyze(const ast::Module& module, const SourceFile& file,
                                  DiagnosticSink& diags, const SemaOptions& options) {
-    detail::Checker checker(module, file, diags, options);
+    return analyze_program({ModuleInput{&module, &file, {}, "pyro_program"}}, diags, options);
+}
+
+std::unique_ptr<Program> analyze_program(const std::vector<ModuleInput>& modules,
+                                         DiagnosticSink& diags, const SemaOptions& options) {
+    detail::Checker checker(modules, diags, options);
     return checker.run();
 }
 
 namespace detail {
 
-Checker::Checker(const ast::Module& module, const SourceFile& file, DiagnosticSink& sink,
+Checker::Checker(const std::vector<ModuleInput>& modules, DiagnosticSink& sink,
                  const SemaOptions& options)
-    : module_(module),
-      file_(file),
-      sink_(sink),
-      options_(options),
-      program_(std::make_unique<Program>()) {}
+    : sink_(sink), options_(options), program_(std::make_unique<Program>()) {
+    std::size_t base = 0;
+    for (const ModuleInput& in : modules) {
+        ModuleScope m;
+        m.module = in.module;
+        m.file = in.file;
+        m.imports = in.imports;
+        m.base = base;
+        base += in.module->body.size();
+        modules_.push_back(std::move(m));
+        program_->modules.push_back(ModuleInfo{in.module, in.file, in.cpp_namespace});
+    }
+}
 
 std::unique_ptr<Program> Checker::run() {
     collect_declarations();
@@ -50,7 +63,19 @@ std::unique_ptr<Program> Checker::run() {
 }
 
 void Checker::collect_declarations() {
-    const ast::Block& body = module_.body;
+    // C++ names: functions keep theirs; globals avoid the functions' and each other's (a
+    // module-level name declared twice becomes `x` and `x_2`). Each file is its own C++
+    // namespace, so names need to be unique only within a file.
+    for (std::uint32_t m = 0; m < modules_.size(); ++m) {
+        std::set<std::string> used;
+        collect_module_declarations(m, used);
+    }
+    global_memory_.resize(program_->globals.size());
+}
+
+void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>& used) {
+    ModuleScope& scope = modules_[m];
+    const ast::Block& body = scope.module->body;
     for (const auto& stmt : body) {
         switch (stmt->kind) {
             case ast::StmtKind::import: {
@@ -58,18 +83,21 @@ void Checker::collect_declarations() {
                 const auto& import = stmt->as<ast::ImportStmt>();
                 if (import.import_kind != ast::ImportKind::std_module) break;
                 const std::string& path = import.path;
-                reported_names_.insert(path.substr(0, path.find('.')));
-                reported_names_.insert(path.substr(path.rfind('.') + 1));
+                scope.reported_names.insert(path.substr(0, path.find('.')));
+                scope.reported_names.insert(path.substr(path.rfind('.') + 1));
                 break;
             }
-            case ast::StmtKind::extern_:
-                reported_names_.insert(stmt->as<ast::ExternStmt>().signature->name);
-                break;
             case ast::StmtKind::record:
-                user_type_names_.insert(stmt->as<ast::RecordStmt>().name);
-                break;
             case ast::StmtKind::class_:
-                user_type_names_.insert(stmt->as<ast::ClassStmt>().name);
+                if (m + 1 != modules_.size()) {
+                    sink_.error(stmt->range.begin,
+                                "records and classes in an imported file are not supported yet; "
+                                "define them in the main file");
+                    break;
+                }
+                user_type_names_.insert(stmt->kind == ast::StmtKind::record
+                                            ? stmt->as<ast::RecordStmt>().name
+                                            : stmt->as<ast::ClassStmt>().name);
                 break;
             case ast::StmtKind::interface:
                 user_type_names_.insert(stmt->as<ast::InterfaceStmt>().name);
@@ -81,22 +109,29 @@ void Checker::collect_declarations() {
                 break;
         }
     }
-    declare_objects();
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (body[i]->kind == ast::StmtKind::def) declare_function(body[i]->as<ast::DefStmt>(), i);
+    // Records and classes are declared for the main file only: the per-file C++ namespaces
+    // of imports do not carry class definitions yet.
+    if (m + 1 == modules_.size()) {
+        declare_objects();
+        for (const ClassInfo* c : program_->classes)
+            used.insert(c->cpp_name);
     }
-    // C++ names: functions keep theirs; globals avoid the functions' and each other's (a
-    // module-level name declared twice becomes `x` and `x_2`).
-    std::set<std::string> used;
-    for (const ClassInfo* c : program_->classes)
-        used.insert(c->cpp_name);
-    for (auto& decl : decls_) {
-        if (decl->owner != nullptr) continue;  // a method: a member of its class
-        std::string base = emit::cpp_identifier(decl->def->name);
+    const std::size_t first_decl = decls_.size();
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i]->kind == ast::StmtKind::def) {
+            declare_function(body[i]->as<ast::DefStmt>(), scope.base + i, m);
+        } else if (body[i]->kind == ast::StmtKind::extern_) {
+            declare_extern(body[i]->as<ast::ExternStmt>(), scope.base + i, m);
+        }
+    }
+    for (std::size_t d = first_decl; d < decls_.size(); ++d) {
+        FunctionDecl& decl = *decls_[d];
+        if (decl.owner != nullptr) continue;  // a method: a member of its class
+        std::string base = emit::cpp_identifier(decl.def->name);
         std::string name = base;
         for (int n = 2; used.count(name) != 0; ++n)
             name = fmt::format("{}_{}", base, n);
-        decl->cpp_name = name;
+        decl.cpp_name = name;
         used.insert(name);
     }
     for (std::size_t i = 0; i < body.size(); ++i) {
@@ -104,8 +139,8 @@ void Checker::collect_declarations() {
         const auto& let = body[i]->as<ast::LetStmt>();
         if (let.names.size() != 1) continue;  // unpacking: reported when checked
         const std::string& name = let.names[0];
-        auto fn = functions_.find(name);
-        if (fn != functions_.end()) {
+        auto fn = scope.functions.find(name);
+        if (fn != scope.functions.end()) {
             sink_.error(let.name_locs[0],
                         fmt::format("'{}' is already defined as a function at line {}", name,
                                     fn->second->def->name_loc.line));
@@ -116,23 +151,24 @@ void Checker::collect_declarations() {
         var.loc = let.name_locs[0];
         var.is_mut = let.is_mut;
         var.type = types::pending;
+        var.module = m;
         std::string base = emit::cpp_identifier(name);
         var.cpp_name = base;
         for (int n = 2; used.count(var.cpp_name) != 0; ++n) {
             var.cpp_name = fmt::format("{}_{}", base, n);
         }
         used.insert(var.cpp_name);
-        GlobalDecl g{i, static_cast<std::uint32_t>(program_->globals.size())};
+        GlobalDecl g{scope.base + i, static_cast<std::uint32_t>(program_->globals.size())};
         program_->globals.push_back(std::move(var));
-        global_positions_.push_back(i);
+        global_positions_.push_back(scope.base + i);
         globals_by_decl_[DeclKey{&let, 0}] = g;
-        globals_by_name_[name].push_back(g);
+        scope.globals_by_name[name].push_back(g);
     }
-    global_memory_.resize(program_->globals.size());
 }
 
-void Checker::declare_function(const ast::DefStmt& def, std::size_t position) {
-    auto [it, inserted] = functions_.emplace(def.name, nullptr);
+void Checker::declare_function(const ast::DefStmt& def, std::size_t position,
+                               std::uint32_t module) {
+    auto [it, inserted] = modules_[module].functions.emplace(def.name, nullptr);
     if (!inserted) {
         sink_.error(def.name_loc, fmt::format("'{}' is already defined at line {}", def.name,
                                               it->second->def->name_loc.line));
@@ -141,6 +177,7 @@ void Checker::declare_function(const ast::DefStmt& def, std::size_t position) {
     auto decl = std::make_unique<FunctionDecl>();
     decl->def = &def;
     decl->position = position;
+    decl->module = module;
     if (!def.type_params.empty()) {
         sink_.error(def.type_params[0].loc, "type parameters are not supported yet");
     }
@@ -206,9 +243,15 @@ void Checker::check_main_body() {
         Frame f;
         f.body = &program_->main;
         f.memory = &main_memory_;
-        f.scopes.emplace_back();
         frames_.push_back(&f);
-        check_statements(module_.body);
+        // Every file's top-level statements, in the order they run, each file with its own
+        // names.
+        for (std::uint32_t m = 0; m < modules_.size(); ++m) {
+            f.module = m;
+            f.scopes.clear();
+            f.scopes.emplace_back();
+            check_statements(modules_[m].module->body);
+        }
         frames_.pop_back();
         main_diags_ = std::move(f.diags);
         main_any_ = std::move(f.any_sites);

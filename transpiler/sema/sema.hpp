@@ -37,6 +37,7 @@ struct Variable {
     // A module-level variable some function may read before its `let` has run: reads in
     // functions check it is set ("'x' used before it is set").
     bool check_set = false;
+    std::uint32_t module = 0;  // a module-level variable's file (an index into Program::modules)
 };
 
 // A variable: a module-level one (a C++ global) or a local of the body it is used in.
@@ -109,12 +110,26 @@ struct FunctionInstance {
     bool falls_off_end = false;
     std::uint32_t serial = 0;          // creation order, for a stable emission order
     const ClassInfo* owner = nullptr;  // a method's record or class
+    std::uint32_t module = 0;  // the file of its def (an index into Program::modules)
+    // An `extern` (LANGUAGE.md 8): `def` is its signature, and the C++ is a wrapper calling
+    // the C++ function (emit_interop.cpp).
+    const ast::ExternStmt* extern_ = nullptr;
+};
+
+// One file of the program (LANGUAGE.md 9 "Imports"). Each becomes a C++ namespace of the one
+// generated translation unit; its top-level statements are checked into Program::main.
+struct ModuleInfo {
+    const ast::Module* module = nullptr;
+    const SourceFile* file = nullptr;
+    std::string cpp_namespace;  // `pyro_program` for the main file, `lib_pyro` for lib.pyro
 };
 
 struct Program {
     TypeTable types;
+    // The program's files in the order their top-level statements run; the main file last.
+    std::vector<ModuleInfo> modules;
     std::vector<Variable> globals;
-    Body main;  // the module's top-level statements (pyro_main)
+    Body main;  // the top-level statements of every file (pyro_main and each file's init)
     // The instances to emit, grouped by def in source order, each group in creation order.
     std::vector<std::unique_ptr<FunctionInstance>> instances;
     // Emitted instances per C++ function name: with several overloads an int literal
@@ -138,5 +153,18 @@ struct SemaOptions {
 // error was reported.
 std::unique_ptr<Program> analyze(const ast::Module& module, const SourceFile& file,
                                  DiagnosticSink& diags, const SemaOptions& options = {});
+
+// One file for analyze_program: `imports` are the files it imports (indexes into the list).
+struct ModuleInput {
+    const ast::Module* module = nullptr;
+    const SourceFile* file = nullptr;
+    std::vector<std::uint32_t> imports;
+    std::string cpp_namespace;
+};
+
+// Checks a whole program: `modules` in the order their top-level statements run, the main
+// file last. Each file sees its own top-level names and those of the files it imports.
+std::unique_ptr<Program> analyze_program(const std::vector<ModuleInput>& modules,
+                                         DiagnosticSink& diags, const SemaOptions& options = {});
 
 }  // namespace pyro2cpp::sema

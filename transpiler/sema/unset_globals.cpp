@@ -140,16 +140,20 @@ void Checker::mark_unset_checks(const std::unordered_set<const FunctionInstance*
             }
         }
     }
-    const ast::Block& body = module_.body;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        std::vector<const ast::Expr*> calls;
-        calls_in_stmt(*body[i], calls);
-        for (const ast::Expr* call : calls) {
-            auto target = program_->main.calls.find(call);
-            if (target == program_->main.calls.end() || target->second.instance == nullptr)
-                continue;
-            for (std::uint32_t g : reads[target->second.instance]) {
-                if (global_positions_[g] >= i) program_->globals[g].check_set = true;
+    // Positions count through every file in run order, so a function of another file that
+    // reads a variable of a file running later (an import cycle) is covered too.
+    for (const ModuleScope& m : modules_) {
+        const ast::Block& body = m.module->body;
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            std::vector<const ast::Expr*> calls;
+            calls_in_stmt(*body[i], calls);
+            for (const ast::Expr* call : calls) {
+                auto target = program_->main.calls.find(call);
+                if (target == program_->main.calls.end() || target->second.instance == nullptr)
+                    continue;
+                for (std::uint32_t g : reads[target->second.instance]) {
+                    if (global_positions_[g] >= m.base + i) program_->globals[g].check_set = true;
+                }
             }
         }
     }

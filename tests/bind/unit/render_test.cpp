@@ -105,26 +105,29 @@ TEST_CASE("bind render: overloads") {
 
     // Suffixes come from Pyro parameter types; no parameters, no suffix.
     CHECK(body({none, one_int, two_doubles}) ==
-          "extern \"geo::scale\" def geo_scale() -> int\n"
-          "extern \"geo::scale\" def geo_scale_int(x: int) -> int\n"
-          "extern \"geo::scale\" def geo_scale_float_float(x: float, f: float) -> float\n");
+          "extern \"geo::scale()\" def geo_scale() -> int\n"
+          "extern \"geo::scale(int)\" def geo_scale_int(x: int) -> int\n"
+          "extern \"geo::scale(double, double)\" def geo_scale_float_float(x: float, f: float) "
+          "-> float\n");
     // The order of declaration does not change the names.
     CHECK(body({two_doubles, one_int}) ==
-          "extern \"geo::scale\" def geo_scale_float_float(x: float, f: float) -> float\n"
-          "extern \"geo::scale\" def geo_scale_int(x: int) -> int\n");
+          "extern \"geo::scale(double, double)\" def geo_scale_float_float(x: float, f: float) "
+          "-> float\n"
+          "extern \"geo::scale(int)\" def geo_scale_int(x: int) -> int\n");
     // One bindable overload keeps the plain name; the skipped one shows its parameters.
     CHECK(body({one_int, opaque}) ==
-          "extern \"geo::scale\" def geo_scale(x: int) -> int\n"
+          "extern \"geo::scale(int)\" def geo_scale(x: int) -> int\n"
           "# skipped geo::scale(geo::Opaque): parameter 'o' is geo::Opaque, which has no Pyro "
           "type; returns geo::Opaque, which has no Pyro type\n");
     // Overloads Pyro cannot tell apart: the first declared binds.
     CHECK(body({one_int, one_long, two_doubles}) ==
-          "extern \"geo::scale\" def geo_scale_int(x: int) -> int\n"
+          "extern \"geo::scale(int)\" def geo_scale_int(x: int) -> int\n"
           "# skipped geo::scale(long): has the same Pyro parameter types (int) as "
           "geo::scale(int), bound as geo_scale_int\n"
-          "extern \"geo::scale\" def geo_scale_float_float(x: float, f: float) -> float\n");
+          "extern \"geo::scale(double, double)\" def geo_scale_float_float(x: float, f: float) "
+          "-> float\n");
     CHECK(body({one_int, one_long}) ==
-          "extern \"geo::scale\" def geo_scale(x: int) -> int\n"
+          "extern \"geo::scale(int)\" def geo_scale(x: int) -> int\n"
           "# skipped geo::scale(long): has the same Pyro parameter types (int) as "
           "geo::scale(int), bound as geo_scale\n");
 }
