@@ -5,6 +5,7 @@
 // Writer that knows the indentation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -89,6 +90,16 @@ Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref);
 std::string set_flag(const sema::Variable& global);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
+
+// ---- concurrency (emit_conc.cpp)
+void emit_conc_includes(const ast::Module& module, Writer& w);  // std.time's header
+std::optional<std::string> conc_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+Cpp emit_chan_new(const Ctx& ctx, const ast::Expr& expr, const ast::Expr& capacity);
+// chan(n), a method call on a channel, WaitGroup or Mutex, a call of std.time or std.sync.
+std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call);
+void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment);
+void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
+                 const std::string& comment);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

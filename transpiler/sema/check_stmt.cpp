@@ -85,6 +85,15 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::pass:
             return;
+        case ast::StmtKind::go:
+            check_go(stmt.as<ast::GoStmt>());
+            return;
+        case ast::StmtKind::select:
+            check_select(stmt.as<ast::SelectStmt>());
+            return;
+        case ast::StmtKind::import:
+            if (check_conc_import(stmt.as<ast::ImportStmt>())) return;
+            break;
         case ast::StmtKind::return_:
             check_return(stmt.as<ast::ReturnStmt>());
             return;
@@ -231,7 +240,9 @@ void Checker::check_while(const ast::WhileStmt& stmt) {
 void Checker::check_for(const ast::ForStmt& stmt) {
     TypeId iter = check_expr(*stmt.iter);
     TypeId element = types::error;
-    switch (types().kind(iter)) {
+    const std::optional<TypeId> from_channel = channel_iteration(stmt, iter);
+    if (from_channel) element = *from_channel;
+    switch (from_channel ? TypeKind::error : types().kind(iter)) {
         case TypeKind::range:
             element = types::int_;
             break;

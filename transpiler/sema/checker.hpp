@@ -207,6 +207,23 @@ private:
     std::string a_type(TypeId t) const;
     TypeId unsupported(Loc loc, const std::string& what);
 
+    // ---- concurrency (check_conc.cpp: go, chan, views, select; check_std_conc.cpp: std.time
+    // and std.sync, until the general `import std.NAME` lands)
+    std::optional<TypeId> resolve_channel_type(const ast::TypeExpr& type, bool report);
+    TypeId check_chan_new(const ast::ChanNew& e);
+    TypeId check_chan_call(const ast::Call& call);
+    TypeId check_member_call(const ast::Call& call);
+    TypeId check_channel_method(const ast::Call& call, TypeId object);
+    std::optional<TypeId> channel_iteration(const ast::ForStmt& stmt, TypeId iter);
+    void check_go(const ast::GoStmt& stmt);
+    void check_select(const ast::SelectStmt& stmt);
+    void learn_element(TypeId channel, TypeId value);
+    void learn_element_from(TypeId channel, TypeId target);
+    bool check_conc_import(const ast::ImportStmt& stmt);
+    const char* std_conc_module(const ast::Expr& object);
+    TypeId check_std_conc_call(const ast::Call& call, const char* module);
+    TypeId check_sync_method(const ast::Call& call, TypeId object);
+
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);
     void warning(Loc loc, std::string message);

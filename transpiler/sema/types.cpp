@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace pyro2cpp::sema {
 
 namespace {
@@ -51,6 +53,10 @@ const char* kind_name(TypeKind kind, bool is_mut) {
             return "union";
         case TypeKind::interface:
             return "interface";
+        case TypeKind::wait_group:
+            return "WaitGroup";
+        case TypeKind::mutex:
+            return "Mutex";
     }
     return "?";
 }
@@ -65,6 +71,10 @@ std::string key_of(const TypeInfo& info) {
 }
 
 }  // namespace
+
+// Channels (check_conc.cpp).
+std::optional<TypeId> join_channels(const TypeTable& types, TypeId a, TypeId b);
+bool channel_converts(const TypeTable& types, TypeId from, TypeId to);
 
 TypeTable::TypeTable() {
     // The fixed ids in `types::` must match this order.
@@ -92,6 +102,14 @@ TypeId TypeTable::function(std::vector<TypeId> params, TypeId result) {
     info.kind = TypeKind::function;
     info.args = std::move(params);
     info.result = result;
+    return intern(info);
+}
+
+TypeId TypeTable::channel(TypeKind kind, TypeId element, const void* origin) {
+    TypeInfo info;
+    info.kind = kind;
+    info.args = {element};
+    info.decl = origin;
     return intern(info);
 }
 
@@ -143,12 +161,14 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (a == types::pending) return b;
     if (b == types::pending) return a;
     if (is_numeric(a) && is_numeric(b)) return types::float_;
+    if (auto channels = join_channels(*this, a, b)) return *channels;
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
     if (from == types::any || to == types::any) return true;
+    if (channel_converts(*this, from, to)) return true;
     return from == types::int_ && to == types::float_;
 }
 
