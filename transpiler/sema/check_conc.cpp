@@ -67,6 +67,11 @@ std::string given(std::size_t n) {
 
 std::optional<TypeId> Checker::resolve_channel_type(const ast::TypeExpr& type, bool report) {
     TypeKind kind;
+    if ((type.name == "WaitGroup" || type.name == "Mutex") && type.args.empty()) {
+        TypeInfo info;  // std.sync's types, written as parameter annotations
+        info.kind = type.name == "Mutex" ? TypeKind::mutex : TypeKind::wait_group;
+        return types().intern(info);
+    }
     if (type.name == "chan") {
         kind = TypeKind::chan;
     } else if (type.name == "Sender") {

@@ -48,6 +48,11 @@ constexpr std::array<SyncMethod, 5> sync_methods = {{
     {TypeKind::mutex, "unlock", Param::none},
 }};
 
+// An import's names are "reported" (sema.cpp) until the general import mechanism lands.
+bool names_a_module(const Resolved& r) {
+    return r.kind == Resolved::Kind::none || r.kind == Resolved::Kind::reported;
+}
+
 TypeId scalar(TypeTable& types, TypeKind kind) {
     TypeInfo info;
     info.kind = kind;
@@ -72,13 +77,13 @@ const char* Checker::std_conc_module(const ast::Expr& object) {
         if (m.object->kind != ast::ExprKind::name || m.object->as<ast::Name>().id != "std") {
             return nullptr;
         }
-        if (resolve("std").kind != Resolved::Kind::none) return nullptr;
+        if (!names_a_module(resolve("std"))) return nullptr;
         name = m.name;
     } else {
         return nullptr;
     }
     if (name != "time" && name != "sync") return nullptr;
-    if (object.kind == ast::ExprKind::name && resolve(name).kind != Resolved::Kind::none) {
+    if (object.kind == ast::ExprKind::name && !names_a_module(resolve(name))) {
         return nullptr;
     }
     for (const auto& stmt : module_.body) {
