@@ -171,7 +171,7 @@ private:
 // Opens every generated function body (and the module's body): the stack check (stack.hpp,
 // reached through pyro.hpp: a recursion too deep for the task's stack raises `stack
 // overflow`), then the frame guard.
-#define PYRO_ENTER()            \
+#define PYRO_ENTER()           \
     ::pyro::rt::check_stack(); \
     ::pyro::rt::Frame pyro_frame
 

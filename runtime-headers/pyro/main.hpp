@@ -92,7 +92,7 @@ int run_main(int argc, char** argv, Fn& body) {
 
 }  // namespace pyro::rt
 
-#define PYRO_MAIN(fn)                           \
-    int main(int argc, char** argv) {           \
+#define PYRO_MAIN(fn)                          \
+    int main(int argc, char** argv) {          \
         ::pyro::rt::run_tasks(argc, argv, fn); \
     }

@@ -137,8 +137,8 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
 
 void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment) {
     const auto& call = stmt.call->as<ast::Call>();
-    const std::string at = fmt::format("PYRO_AT({}, {}); ", stmt.range.begin.line,
-                                       stmt.range.begin.col);
+    const std::string at =
+        fmt::format("PYRO_AT({}, {}); ", stmt.range.begin.line, stmt.range.begin.col);
     const sema::TypeTable& t = ctx.program.types;
     auto target = ctx.body.calls.find(&call);
     std::vector<std::string> parts;
@@ -169,8 +169,8 @@ void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::stri
             parts.push_back(fmt::format("[](const auto&... args) {{ pyro::{}::{}(args...); }}",
                                         module, member.name));
         } else {
-            parts.push_back(fmt::format("[](auto self, const auto&... args) {{ self.{}(args...); }}",
-                                        member.name));
+            parts.push_back(fmt::format(
+                "[](auto self, const auto&... args) {{ self.{}(args...); }}", member.name));
             parts.push_back(emit_expr(ctx, *member.object).text);
         }
         const TypeId object =

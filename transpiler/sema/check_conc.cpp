@@ -119,8 +119,8 @@ TypeId Checker::check_chan_call(const ast::Call& call) {
         failed = failed || args.back() == types::error;
     }
     if (args.size() != 1) {
-        error(call.range.begin, fmt::format("chan() takes 1 argument (the capacity) but {}",
-                                            given(args.size())));
+        error(call.range.begin,
+              fmt::format("chan() takes 1 argument (the capacity) but {}", given(args.size())));
         return types::error;
     }
     if (failed) return types::error;
@@ -208,9 +208,9 @@ TypeId Checker::check_channel_method(const ast::Call& call, TypeId object) {
     };
     auto only = [&](TypeKind wrong, const char* what) {
         if (info.kind != wrong) return true;
-        error(member.name_loc, fmt::format("{}: cannot {} {}", wrong == TypeKind::sender
-                                                                   ? "channel is send-only"
-                                                                   : "channel is receive-only",
+        error(member.name_loc, fmt::format("{}: cannot {} {}",
+                                           wrong == TypeKind::sender ? "channel is send-only"
+                                                                     : "channel is receive-only",
                                            what, a_type(object)));
         return false;
     };

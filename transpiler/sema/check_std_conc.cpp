@@ -114,17 +114,17 @@ TypeId Checker::check_std_conc_call(const ast::Call& call, const char* module) {
     }
     const std::size_t n = fn->param == Param::none ? 0 : 1;
     if (args.size() != n) {
-        error(call.range.begin, fmt::format("{}.{}() takes {} argument{} but {} {} given", module,
-                                            member.name, n, n == 1 ? "" : "s", args.size(),
-                                            args.size() == 1 ? "was" : "were"));
+        error(call.range.begin,
+              fmt::format("{}.{}() takes {} argument{} but {} {} given", module, member.name, n,
+                          n == 1 ? "" : "s", args.size(), args.size() == 1 ? "was" : "were"));
         return types::error;
     }
     if (failed) return types::error;
     if (fn->param == Param::seconds && !types().is_silent(args[0]) && args[0] != types::any &&
         !types().is_numeric(args[0])) {
         error(call.args[0]->range.begin,
-              fmt::format("{}.{}() takes seconds as an int or a float, got {}", module,
-                          member.name, type_name(args[0])));
+              fmt::format("{}.{}() takes seconds as an int or a float, got {}", module, member.name,
+                          type_name(args[0])));
         return types::error;
     }
     return scalar(types(), fn->result);
@@ -149,9 +149,9 @@ TypeId Checker::check_sync_method(const ast::Call& call, TypeId object) {
     }
     const std::size_t n = method->param == Param::none ? 0 : 1;
     if (args.size() != n) {
-        error(call.range.begin, fmt::format("{}() takes {} argument{} but {} {} given",
-                                            member.name, n, n == 1 ? "" : "s", args.size(),
-                                            args.size() == 1 ? "was" : "were"));
+        error(call.range.begin,
+              fmt::format("{}() takes {} argument{} but {} {} given", member.name, n,
+                          n == 1 ? "" : "s", args.size(), args.size() == 1 ? "was" : "were"));
         return types::error;
     }
     if (failed) return types::error;
