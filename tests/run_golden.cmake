@@ -5,7 +5,9 @@
 #
 # golden/NAME: `pyro2cpp run NAME.pyro` in DIR, stdin from NAME.stdin (else empty); stdout
 #   must equal NAME.out; stderr must equal NAME.err when that file exists; the exit status
-#   must equal NAME.status when that file exists, else 0. When NAME.cpp exists,
+#   must equal NAME.status when that file exists, else 0. When NAME.unordered exists (output
+#   whose order depends on scheduling), stdout's lines are sorted before the comparison (and
+#   NAME.out holds them sorted). When NAME.cpp exists,
 #   `pyro2cpp NAME.pyro` must print exactly it.
 # errors/NAME: `pyro2cpp check NAME.pyro` in DIR; stderr must equal NAME.err and the exit
 #   status NAME.status when that file exists, else 1.
@@ -81,6 +83,18 @@ if(KIND STREQUAL "golden")
                   INPUT_FILE "${stdin_file}"
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
   set(default_status 0)
+  if(EXISTS "${base}.unordered")
+    # Output whose order depends on scheduling: compare its lines sorted.
+    string(REPLACE ";" "<pyro-semicolon>" sorted "${out}")
+    string(REGEX REPLACE "\n$" "" sorted "${sorted}")
+    string(REPLACE "\n" ";" sorted "${sorted}")
+    list(SORT sorted)
+    list(JOIN sorted "\n" sorted)
+    string(REPLACE "<pyro-semicolon>" ";" sorted "${sorted}")
+    if(NOT out STREQUAL "")
+      set(out "${sorted}\n")
+    endif()
+  endif()
   expect("stdout of 'pyro2cpp run ${NAME}.pyro'" "${base}.out" "${out}")
   if(EXISTS "${base}.err" OR (MODE STREQUAL "update" AND NOT status EQUAL 0))
     expect("stderr of 'pyro2cpp run ${NAME}.pyro'" "${base}.err" "${err}")

@@ -239,7 +239,9 @@ protected:
 };
 
 // Input iteration over a receiving channel: `for (T v : rx)` collects until closed and
-// drained.
+// drained. Each wait records the loop's location again (the one recorded when the loop began:
+// generated code records the `for` statement's), so a deadlock or an error while waiting is
+// reported at the loop, not at the body's last statement.
 template <class T>
 class ChanIterator {
 public:
@@ -247,10 +249,14 @@ public:
     using difference_type = std::ptrdiff_t;
     struct End {};
 
-    explicit ChanIterator(ChanState<T>* state) : state_(state) { ++*this; }
+    explicit ChanIterator(ChanState<T>* state)
+        : state_(state), loc_(current_task()->loc.load(std::memory_order_relaxed)) {
+        ++*this;
+    }
 
     T& operator*() noexcept { return *current_; }
     ChanIterator& operator++() {
+        current_task()->loc.store(loc_, std::memory_order_relaxed);
         current_ = state_->collect_or_closed();
         return *this;
     }
@@ -258,6 +264,7 @@ public:
 
 private:
     ChanState<T>* state_;
+    const SrcLoc* loc_;
     std::optional<T> current_;
 };
 

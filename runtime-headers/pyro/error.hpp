@@ -168,8 +168,12 @@ private:
 
 }  // namespace pyro::rt
 
-// Opens every generated function body (and the module's body).
-#define PYRO_ENTER() ::pyro::rt::Frame pyro_frame
+// Opens every generated function body (and the module's body): the stack check (stack.hpp,
+// reached through pyro.hpp: a recursion too deep for the task's stack raises `stack
+// overflow`), then the frame guard.
+#define PYRO_ENTER()           \
+    ::pyro::rt::check_stack(); \
+    ::pyro::rt::Frame pyro_frame
 
 // Records the location of the statement that follows; `pyro_file` is the generated file's
 // `static constexpr const char*` naming its .pyro source.

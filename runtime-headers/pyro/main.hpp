@@ -5,8 +5,9 @@
 // becomes the process's exit status (LANGUAGE.md 9): an uncaught Pyro error prints
 // `FILE:LINE:COL: uncaught error: <str of value>` and one `note: caused by: <str>` line per
 // cause to stderr and exits 1; running out of memory prints `fatal error: out of memory` and
-// exits 2; any other C++ exception is reported as an uncaught `Error` with its what(). Issue 4
-// runs the body as the first task of the scheduler instead of directly on the main thread.
+// exits 2; any other C++ exception is reported as an uncaught `Error` with its what(). The body
+// runs as the main task of the scheduler: PYRO_MAIN calls run_tasks (task.hpp, which includes
+// this header; pyro.hpp includes both), and run_tasks calls run_main on the main task.
 #pragma once
 
 #include <unistd.h>
@@ -91,7 +92,7 @@ int run_main(int argc, char** argv, Fn& body) {
 
 }  // namespace pyro::rt
 
-#define PYRO_MAIN(fn)                                \
-    int main(int argc, char** argv) {                \
-        return ::pyro::rt::run_main(argc, argv, fn); \
+#define PYRO_MAIN(fn)                          \
+    int main(int argc, char** argv) {          \
+        ::pyro::rt::run_tasks(argc, argv, fn); \
     }

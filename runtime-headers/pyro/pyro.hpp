@@ -1,11 +1,12 @@
 // The Pyro runtime: the one header generated code includes.
 //
-// Everything is header-only; a program links fmt (and, from issue 4, Boost.Fiber and
-// Boost.Context). `pyro::` is the face usable from hand-written C++ (Int, Str, Void, Range,
-// str, print, eprint, the conversions); `pyro::rt::` is what only generated code calls.
+// Everything is header-only; a program links fmt, Boost.Fiber and Boost.Context. `pyro::` is
+// the face usable from hand-written C++ (Int, Str, Void, Range, str, print, eprint, the
+// conversions, Chan, go); `pyro::rt::` is what only generated code calls.
 // docs/internals/runtime-contract.md lists what the emitter may use.
 #pragma once
 
+#include "pyro/chan.hpp"
 #include "pyro/convert.hpp"
 #include "pyro/data.hpp"
 #include "pyro/error.hpp"
@@ -16,5 +17,9 @@
 #include "pyro/math_ops.hpp"
 #include "pyro/print.hpp"
 #include "pyro/range.hpp"
+#include "pyro/select.hpp"
+#include "pyro/stack.hpp"
 #include "pyro/str.hpp"
+#include "pyro/sync.hpp"
+#include "pyro/task.hpp"
 #include "pyro/void.hpp"

@@ -45,6 +45,7 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
         default:
             break;
     }
+    if (auto conc = conc_cpp_type(types, type)) return *conc;
     // Sema rejects programs with other types before emit runs.
     return "/* " + types.name(type) + " */ void";
 }

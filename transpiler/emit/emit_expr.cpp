@@ -157,6 +157,8 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
             return emit_call(ctx, expr.as<ast::Call>());
         case ast::ExprKind::member:
             return emit_member(ctx, expr.as<ast::Member>());
+        case ast::ExprKind::chan_new:
+            return emit_chan_new(ctx, expr, *expr.as<ast::ChanNew>().capacity);
         default:
             break;
     }
@@ -196,6 +198,7 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr) {
     };
     switch (expr.kind) {
         case ast::ExprKind::call:
+        case ast::ExprKind::chan_new:
             return true;
         case ast::ExprKind::unary: {
             const auto& e = expr.as<ast::Unary>();

@@ -196,8 +196,11 @@ bool stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
             }
             return can_fail(ctx, *s.value) || can_fail(ctx, *s.target);
         }
-        case ast::StmtKind::for_:
-            return can_fail(ctx, *stmt.as<ast::ForStmt>().iter);
+        case ast::StmtKind::for_: {
+            // Iterating a channel waits: a deadlock there is reported at the loop.
+            const ast::Expr& iter = *stmt.as<ast::ForStmt>().iter;
+            return can_fail(ctx, iter) || conc_cpp_type(ctx.program.types, ctx.body.type_of(iter));
+        }
         case ast::StmtKind::return_: {
             const auto& s = stmt.as<ast::ReturnStmt>();
             return s.value && can_fail(ctx, *s.value);
@@ -303,6 +306,14 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         case ast::StmtKind::return_:
             emit_return(ctx, w, stmt.as<ast::ReturnStmt>(), prefix, comment);
             return;
+        case ast::StmtKind::go:
+            emit_go(ctx, w, stmt.as<ast::GoStmt>(), comment);
+            return;
+        case ast::StmtKind::select:
+            emit_select(ctx, w, stmt.as<ast::SelectStmt>(), comment);
+            return;
+        case ast::StmtKind::import:
+            return;  // an #include at the top of the file
         default:
             // Sema has rejected every other statement.
             w.line("/* not supported */");

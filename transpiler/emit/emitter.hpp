@@ -138,6 +138,15 @@ std::vector<std::string> interop_includes(const sema::Program& program);
 // The wrapper function through which Pyro calls an extern's C++ function.
 void emit_extern(const sema::Program& program, const sema::FunctionInstance& inst,
                  const EmitOptions& options, const std::string& file_literal, Writer& w);
+// ---- concurrency (emit_conc.cpp)
+void emit_conc_includes(const ast::Module& module, Writer& w);  // std.time's header
+std::optional<std::string> conc_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+Cpp emit_chan_new(const Ctx& ctx, const ast::Expr& expr, const ast::Expr& capacity);
+// chan(n), a method call on a channel, WaitGroup or Mutex, a call of std.time or std.sync.
+std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call);
+void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment);
+void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
+                 const std::string& comment);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

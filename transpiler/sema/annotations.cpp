@@ -72,6 +72,7 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
         list.args = {element};
         return types().intern(list);
     }
+    if (auto channel = resolve_channel_type(type, report)) return *channel;
     // A type parameter (not supported yet, reported once at the def).
     if (type_params_.count(type.name) != 0) return types::error;
     bool later = user_type_names_.count(type.name) != 0;

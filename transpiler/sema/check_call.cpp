@@ -20,9 +20,13 @@ std::string given_text(std::size_t n) {
 
 TypeId Checker::check_call(const ast::Call& call) {
     const ast::Expr& callee = *call.callee;
+    if (callee.kind == ast::ExprKind::member) return check_member_call(call);
     if (callee.kind == ast::ExprKind::name) {
         const std::string& name = callee.as<ast::Name>().id;
         Resolved r = resolve(name, callee.range.begin);
+        if (r.kind == Resolved::Kind::unsupported_builtin && name == "chan") {
+            return check_chan_call(call);
+        }
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
             for (const auto& arg : call.args)
@@ -43,9 +47,6 @@ TypeId Checker::check_call(const ast::Call& call) {
                     return unsupported(callee.range.begin, fmt::format("unknown name '{}'", name));
             }
         }
-    }
-    if (callee.kind == ast::ExprKind::member) {
-        if (auto result = check_method_call(call)) return *result;
     }
     TypeId callee_type = check_expr(callee);
     bool failed = false;

@@ -90,7 +90,7 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
         case ast::ExprKind::lambda:
             return unsupported(expr.range.begin, "lambdas are not supported yet");
         case ast::ExprKind::chan_new:
-            return unsupported(expr.range.begin, "channels are not supported yet");
+            return check_chan_new(expr.as<ast::ChanNew>());
     }
     return types::error;
 }
@@ -170,6 +170,7 @@ TypeId Checker::check_fstring(const ast::FString& fstring) {
 
 bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                                const std::string& what) {
+    learn_element_from(value_type, target);
     if (types().convertible(value_type, target)) return true;
     std::string hint;
     if (target == types::int_ && value_type == types::float_) hint = " (convert it with int(...))";

@@ -11,18 +11,19 @@
 
 namespace pyro2cpp::sema::detail {
 
-namespace {
-
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 bool is_super_call(const ast::Expr& e) {
     if (e.kind != ast::ExprKind::call) return false;
     const auto& c = e.as<ast::Call>();
     return c.args.empty() && c.callee->kind == ast::ExprKind::name &&
            c.callee->as<ast::Name>().id == "super";
 }
+
+namespace {
+
+std::string plural(std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 
 }  // namespace
 
@@ -132,7 +133,8 @@ TypeId Checker::check_member(const ast::Member& member) {
 
 // obj.m(args), super().m(args); nullopt when the object is not a record, class or any (so
 // the caller reports it as it does other values' attributes).
-std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
+std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
+                                                std::optional<TypeId> object_type) {
     const auto& member = call.callee->as<ast::Member>();
     const bool super = is_super_call(*member.object);
     TypeId object = types::error;
@@ -151,7 +153,7 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
         cls = here->owner->parent;
         object = cls->type;
     } else {
-        object = check_expr(*member.object);
+        object = object_type ? *object_type : check_expr(*member.object);
         if (object == types::any) {
             std::vector<TypeId> args;
             bool failed = false;

@@ -85,6 +85,12 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::pass:
             return;
+        case ast::StmtKind::go:
+            check_go(stmt.as<ast::GoStmt>());
+            return;
+        case ast::StmtKind::select:
+            check_select(stmt.as<ast::SelectStmt>());
+            return;
         case ast::StmtKind::try_:
             check_try(stmt.as<ast::TryStmt>());
             return;
@@ -105,7 +111,10 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
         case ast::StmtKind::import:
             // Files are loaded and their names looked up in modules.cpp; C++ headers are
             // the emitter's. `import std.NAME` is a later issue's.
-            if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) break;
+            if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) {
+                if (check_conc_import(stmt.as<ast::ImportStmt>())) return;
+                break;
+            }
             if (frame().instance != nullptr || frame().scopes.size() > 1) {
                 error(stmt.range.begin, "'import' is allowed only at the top level of a file");
             } else if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::cpp) {
@@ -272,7 +281,9 @@ void Checker::check_while(const ast::WhileStmt& stmt) {
 void Checker::check_for(const ast::ForStmt& stmt) {
     TypeId iter = check_expr(*stmt.iter);
     TypeId element = types::error;
-    switch (types().kind(iter)) {
+    const std::optional<TypeId> from_channel = channel_iteration(stmt, iter);
+    if (from_channel) element = *from_channel;
+    switch (from_channel ? TypeKind::error : types().kind(iter)) {
         case TypeKind::range:
             element = types::int_;
             break;

@@ -153,6 +153,9 @@ const char* builtin_name(Builtin b);
 // Whether a block can complete normally, i.e. reach its end (control_flow.cpp).
 bool can_reach_end(const ast::Block& block);
 
+// `super()`, the object of a parent's method call (check_members.cpp).
+bool is_super_call(const ast::Expr& e);
+
 class Checker {
 public:
     Checker(const std::vector<ModuleInput>& modules, DiagnosticSink& sink,
@@ -259,13 +262,31 @@ private:
     TypeId call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                        const std::vector<TypeId>& args);
     TypeId check_member(const ast::Member& member);
-    std::optional<TypeId> check_method_call(const ast::Call& call);
+    // `object_type`: the object's type when the caller has checked it already.
+    std::optional<TypeId> check_method_call(const ast::Call& call,
+                                            std::optional<TypeId> object_type = std::nullopt);
     void check_member_assign(const ast::Member& target, TypeId value, const ast::Expr& value_expr,
                              std::optional<ast::BinaryOp> op);
     const ClassInfo* class_of(TypeId type) const;
     void check_try(const ast::TryStmt& stmt);
     void check_raise(const ast::RaiseStmt& stmt);
     void check_assert(const ast::AssertStmt& stmt);
+    // ---- concurrency (check_conc.cpp: go, chan, views, select; check_std_conc.cpp: std.time
+    // and std.sync, until the general `import std.NAME` lands)
+    std::optional<TypeId> resolve_channel_type(const ast::TypeExpr& type, bool report);
+    TypeId check_chan_new(const ast::ChanNew& e);
+    TypeId check_chan_call(const ast::Call& call);
+    TypeId check_member_call(const ast::Call& call);
+    TypeId check_channel_method(const ast::Call& call, TypeId object);
+    std::optional<TypeId> channel_iteration(const ast::ForStmt& stmt, TypeId iter);
+    void check_go(const ast::GoStmt& stmt);
+    void check_select(const ast::SelectStmt& stmt);
+    void learn_element(TypeId channel, TypeId value);
+    void learn_element_from(TypeId channel, TypeId target);
+    bool check_conc_import(const ast::ImportStmt& stmt);
+    const char* std_conc_module(const ast::Expr& object);
+    TypeId check_std_conc_call(const ast::Call& call, const char* module);
+    TypeId check_sync_method(const ast::Call& call, TypeId object);
 
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);

@@ -61,6 +61,7 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
     for (std::size_t i = 0; i < n; ++i) {
         if (arg_types[i] == types::error) failed = true;
         if (arg_types[i] == types::pending) pending = true;
+        if (is_unknown_channel(types(), arg_types[i])) pending = true;  // chan(n), first pass
         if (decl.param_types[i]) {
             params[i] = *decl.param_types[i];
             const std::string what =

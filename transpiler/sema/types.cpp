@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace pyro2cpp::sema {
 
 namespace {
@@ -53,6 +55,10 @@ const char* kind_name(TypeKind kind, bool is_mut) {
             return "union";
         case TypeKind::interface:
             return "interface";
+        case TypeKind::wait_group:
+            return "WaitGroup";
+        case TypeKind::mutex:
+            return "Mutex";
     }
     return "?";
 }
@@ -67,6 +73,10 @@ std::string key_of(const TypeInfo& info) {
 }
 
 }  // namespace
+
+// Channels (check_conc.cpp).
+std::optional<TypeId> join_channels(const TypeTable& types, TypeId a, TypeId b);
+bool channel_converts(const TypeTable& types, TypeId from, TypeId to);
 
 TypeTable::TypeTable() {
     // The fixed ids in `types::` must match this order.
@@ -94,6 +104,14 @@ TypeId TypeTable::function(std::vector<TypeId> params, TypeId result) {
     info.kind = TypeKind::function;
     info.args = std::move(params);
     info.result = result;
+    return intern(info);
+}
+
+TypeId TypeTable::channel(TypeKind kind, TypeId element, const void* origin) {
+    TypeInfo info;
+    info.kind = kind;
+    info.args = {element};
+    info.decl = origin;
     return intern(info);
 }
 
@@ -152,6 +170,7 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
             if (cb != nullptr && cb->derives_from(c)) return c->type;
         }
     }
+    if (auto channels = join_channels(*this, a, b)) return *channels;
     return types::any;
 }
 
@@ -162,6 +181,7 @@ bool TypeTable::convertible(TypeId from, TypeId to) const {
         const auto* c = static_cast<const ClassInfo*>(info(from).decl);
         return c != nullptr && c->derives_from(static_cast<const ClassInfo*>(info(to).decl));
     }
+    if (channel_converts(*this, from, to)) return true;
     return from == types::int_ && to == types::float_;
 }
 

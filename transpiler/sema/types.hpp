@@ -40,6 +40,8 @@ enum class TypeKind : std::uint8_t {
     receiver,
     union_,
     interface,
+    wait_group,  // std.sync's WaitGroup and Mutex (check_std_conc.cpp)
+    mutex,
 };
 
 enum class TypeId : std::uint32_t {};
@@ -71,6 +73,9 @@ public:
 
     TypeId intern(const TypeInfo& info);
     TypeId function(std::vector<TypeId> params, TypeId result);
+    // chan<T>, Sender<T>, Receiver<T> (kind chan, sender or receiver). `origin`: the `chan(n)`
+    // call of a channel whose element type is not known yet (element `pending`).
+    TypeId channel(TypeKind kind, TypeId element, const void* origin = nullptr);
 
     const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
     TypeKind kind(TypeId id) const { return info(id).kind; }
@@ -94,5 +99,8 @@ private:
     std::vector<TypeInfo> types_;
     std::unordered_map<std::string, TypeId> index_;
 };
+
+// A `chan(n)` whose element type is not known yet (check_conc.cpp).
+bool is_unknown_channel(const TypeTable& types, TypeId id);
 
 }  // namespace pyro2cpp::sema

@@ -1,0 +1,244 @@
+// Emitting concurrency (docs/internals/runtime-contract.md, "Concurrency"): channel types,
+// `chan<T>(n)` and `chan(n)`, method calls on channels, WaitGroup and Mutex, calls of std.time
+// and std.sync, `go` and `select`.
+//
+// `go` of a named function passes the function itself (cast to the instance's pointer type
+// when monomorphisation made overloads) and its converted arguments to pyro::go, which copies
+// them into the new task; `go` of print or a method wraps the call in a generic lambda whose
+// parameters receive the values evaluated here. `select` becomes one case object per channel
+// case, declared in source order (so operands are evaluated once, in order), a call of
+// pyro::rt::select, and an if-chain on the chosen position (not a switch: `break` and
+// `continue` in a case must reach the enclosing loop).
+#include <fmt/format.h>
+
+#include "emit/emitter.hpp"
+
+namespace pyro2cpp::emit::detail {
+
+using sema::TypeId;
+using sema::TypeKind;
+namespace types = sema::types;
+
+namespace {
+
+bool is_channel(const sema::TypeTable& t, TypeId id) {
+    const TypeKind k = t.kind(id);
+    return k == TypeKind::chan || k == TypeKind::sender || k == TypeKind::receiver;
+}
+
+TypeId element_of(const sema::TypeTable& t, TypeId channel) {
+    return t.info(channel).args[0];
+}
+
+// `time` / `sync` when the call's callee is `time.f` / `std.time.f` naming a module (sema
+// resolved it so: the object is not a variable).
+const char* module_of(const Ctx& ctx, const ast::Member& member) {
+    const ast::Expr& object = *member.object;
+    std::string name;
+    if (object.kind == ast::ExprKind::name) {
+        if (ctx.body.vars.count(&object) != 0) return nullptr;
+        name = object.as<ast::Name>().id;
+    } else if (object.kind == ast::ExprKind::member) {
+        const auto& m = object.as<ast::Member>();
+        if (m.object->kind != ast::ExprKind::name || ctx.body.vars.count(m.object.get()) != 0) {
+            return nullptr;
+        }
+        name = m.name;
+    } else {
+        return nullptr;
+    }
+    if (name == "time") return "time";
+    if (name == "sync") return "sync";
+    return nullptr;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += parts[i];
+    }
+    return out;
+}
+
+// The arguments of a method or module call, converted where the callee's parameter is known.
+std::vector<std::string> call_args(const Ctx& ctx, const ast::Call& call, TypeId object) {
+    std::vector<std::string> args;
+    const auto& member = call.callee->as<ast::Member>();
+    const sema::TypeTable& t = ctx.program.types;
+    for (const auto& arg : call.args) {
+        if (object != types::error && is_channel(t, object) && member.name == "push") {
+            args.push_back(emit_as(ctx, *arg, element_of(t, object), true));
+        } else if (object != types::error && t.kind(object) == TypeKind::wait_group) {
+            args.push_back(emit_as(ctx, *arg, types::int_, true));
+        } else {
+            args.push_back(emit_value(ctx, *arg).text);
+        }
+    }
+    return args;
+}
+
+}  // namespace
+
+void emit_conc_includes(const ast::Module& module, Writer& w) {
+    for (const auto& stmt : module.body) {
+        if (stmt->kind != ast::StmtKind::import) continue;
+        const auto& import = stmt->as<ast::ImportStmt>();
+        if (import.import_kind == ast::ImportKind::std_module && import.path == "std.time") {
+            w.raw("#include <pyro/std/time.hpp>");
+            return;
+        }
+    }
+}
+
+std::optional<std::string> conc_cpp_type(const sema::TypeTable& types, TypeId type) {
+    switch (types.kind(type)) {
+        case TypeKind::chan:
+            return "pyro::Chan<" + cpp_type(types, element_of(types, type)) + ">";
+        case TypeKind::sender:
+            return "pyro::Sender<" + cpp_type(types, element_of(types, type)) + ">";
+        case TypeKind::receiver:
+            return "pyro::Receiver<" + cpp_type(types, element_of(types, type)) + ">";
+        case TypeKind::wait_group:
+            return "pyro::sync::WaitGroup";
+        case TypeKind::mutex:
+            return "pyro::sync::Mutex";
+        default:
+            return std::nullopt;
+    }
+}
+
+Cpp emit_chan_new(const Ctx& ctx, const ast::Expr& expr, const ast::Expr& capacity) {
+    const sema::TypeTable& t = ctx.program.types;
+    const TypeId element = element_of(t, ctx.body.type_of(expr));
+    return {"pyro::chan<" + cpp_type(t, element) + ">(" + emit_expr(ctx, capacity, true).text +
+            ")"};
+}
+
+std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
+    const ast::Expr& callee = *call.callee;
+    if (callee.kind == ast::ExprKind::name) {
+        if (callee.as<ast::Name>().id != "chan" || ctx.body.calls.count(&call) != 0 ||
+            ctx.body.vars.count(&callee) != 0) {
+            return std::nullopt;
+        }
+        return emit_chan_new(ctx, call, *call.args[0]);
+    }
+    if (callee.kind != ast::ExprKind::member) return std::nullopt;
+    // Methods of records, classes and any are emit_objects.cpp's.
+    if (auto it = ctx.body.calls.find(&call); it != ctx.body.calls.end()) {
+        const sema::CallTarget& t = it->second;
+        if (t.method || t.dynamic || t.super_call || t.constructs != nullptr) return std::nullopt;
+    }
+    const auto& member = callee.as<ast::Member>();
+    if (const char* module = module_of(ctx, member)) {
+        return Cpp{fmt::format("pyro::{}::{}({})", module, member.name,
+                               join(call_args(ctx, call, types::error)))};
+    }
+    const TypeId object = ctx.body.type_of(*member.object);
+    const std::string self = parenthesize(emit_expr(ctx, *member.object), prec_primary);
+    return Cpp{self + "." + member.name + "(" + join(call_args(ctx, call, object)) + ")"};
+}
+
+void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment) {
+    const auto& call = stmt.call->as<ast::Call>();
+    const std::string at =
+        fmt::format("PYRO_AT({}, {}); ", stmt.range.begin.line, stmt.range.begin.col);
+    const sema::TypeTable& t = ctx.program.types;
+    auto target = ctx.body.calls.find(&call);
+    std::vector<std::string> parts;
+    if (target != ctx.body.calls.end() && target->second.instance != nullptr) {
+        const sema::FunctionInstance& inst = *target->second.instance;
+        auto overloads = ctx.program.overloads.find(inst.cpp_name);
+        if (overloads != ctx.program.overloads.end() && overloads->second > 1) {
+            std::vector<std::string> params;
+            for (TypeId p : inst.param_types)
+                params.push_back(cpp_type(t, p));
+            parts.push_back(fmt::format("static_cast<{} (*)({})>(&{})",
+                                        cpp_type(t, inst.result, true), join(params),
+                                        inst.cpp_name));
+        } else {
+            parts.push_back(inst.cpp_name);
+        }
+        for (std::size_t i = 0; i < call.args.size(); ++i)
+            parts.push_back(emit_as(ctx, *call.args[i], inst.param_types[i], false));
+    } else if (target != ctx.body.calls.end() && target->second.builtin) {
+        const char* fn =
+            *target->second.builtin == sema::Builtin::print ? "pyro::print" : "pyro::eprint";
+        parts.push_back(fmt::format("[](const auto&... args) {{ {}(args...); }}", fn));
+        for (const auto& arg : call.args)
+            parts.push_back(emit_value(ctx, *arg).text);
+    } else {
+        const auto& member = call.callee->as<ast::Member>();
+        if (const char* module = module_of(ctx, member)) {
+            parts.push_back(fmt::format("[](const auto&... args) {{ pyro::{}::{}(args...); }}",
+                                        module, member.name));
+        } else {
+            parts.push_back(fmt::format(
+                "[](auto self, const auto&... args) {{ self.{}(args...); }}", member.name));
+            parts.push_back(emit_expr(ctx, *member.object).text);
+        }
+        const TypeId object =
+            module_of(ctx, member) ? types::error : ctx.body.type_of(*member.object);
+        for (std::string& arg : call_args(ctx, call, object))
+            parts.push_back(std::move(arg));
+    }
+    w.line(at + "pyro::go(" + join(parts) + ");" + comment);
+}
+
+void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
+                 const std::string& comment) {
+    const sema::TypeTable& t = ctx.program.types;
+    w.line("{" + comment);
+    w.indent();
+    w.line(fmt::format("PYRO_AT({}, {});", stmt.range.begin.line, stmt.range.begin.col));
+    std::vector<std::string> operands;
+    for (std::size_t i = 0; i < stmt.cases.size(); ++i) {
+        const ast::SelectCase& c = stmt.cases[i];
+        const std::string name = fmt::format("pyro_case{}", i);
+        switch (c.kind) {
+            case ast::SelectCaseKind::collect:
+                w.line(fmt::format("auto {} = pyro::rt::select_collect({});", name,
+                                   emit_expr(ctx, *c.channel).text));
+                operands.push_back(name);
+                break;
+            case ast::SelectCaseKind::push: {
+                const TypeId channel = ctx.body.type_of(*c.channel);
+                w.line(fmt::format("auto {} = pyro::rt::select_push({}, {});", name,
+                                   emit_expr(ctx, *c.channel).text,
+                                   emit_as(ctx, *c.value, element_of(t, channel), true)));
+                operands.push_back(name);
+                break;
+            }
+            case ast::SelectCaseKind::after:
+                operands.push_back("pyro::rt::select_after(" + emit_value(ctx, *c.value).text +
+                                   ")");
+                break;
+            case ast::SelectCaseKind::default_:
+                operands.push_back("pyro::rt::select_default()");
+                break;
+        }
+    }
+    w.line("const int pyro_chosen = pyro::rt::select(" + join(operands) + ");");
+    for (std::size_t i = 0; i < stmt.cases.size(); ++i) {
+        const ast::SelectCase& c = stmt.cases[i];
+        const std::string test = fmt::format("if (pyro_chosen == {}) {{", i);
+        w.line(i == 0 ? test : "} else " + test);
+        w.indent();
+        if (c.kind == ast::SelectCaseKind::collect && !c.binding.empty()) {
+            const sema::VarRef ref = ctx.body.decls.at(sema::DeclKey{&c, 0});
+            const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+            std::string decl = var.read ? "" : "[[maybe_unused]] ";
+            if (!var.reassigned) decl += "const ";
+            w.line(fmt::format("{}{} {} = pyro_case{}.take();", decl, cpp_type(t, var.type),
+                               var.cpp_name, i));
+        }
+        emit_block(ctx, w, c.body);
+        w.dedent();
+    }
+    w.line("}");
+    w.dedent();
+    w.line("}");
+}
+
+}  // namespace pyro2cpp::emit::detail
