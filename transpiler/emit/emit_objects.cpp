@@ -347,6 +347,44 @@ std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const 
                        m.owner->cpp_name, field, v);
 }
 
+namespace {
+
+// isinstance(x, T): a run-time test for an `any` (or a class instance's subclass), else known.
+Cpp emit_isinstance(const Ctx& ctx, const ast::Call& call, TypeId tested) {
+    const ast::Expr& subject = *call.args[0];
+    const TypeId type = ctx.body.type_of(subject);
+    const std::string t = cpp_type(ctx.program.types, tested);
+    const Cpp x = emit_value(ctx, subject);
+    if (type == types::any) return {"pyro::rt::is<" + t + ">(" + x.text + ")"};
+    const auto& table = ctx.program.types;
+    const auto* from = static_cast<const ClassInfo*>(table.info(type).decl);
+    const auto* to = static_cast<const ClassInfo*>(table.info(tested).decl);
+    const bool classes =
+        table.kind(type) == sema::TypeKind::class_ && table.kind(tested) == sema::TypeKind::class_;
+    if (classes && to->derives_from(from) && to != from) {
+        return {"pyro::rt::is<" + t + ">(pyro::Any(" + x.text + "))"};
+    }
+    const bool known = type == tested || (classes && from->derives_from(to));
+    if (subject.kind == ast::ExprKind::name) return {known ? "true" : "false"};
+    return {"(static_cast<void>(" + x.text + "), " + (known ? "true" : "false") + ")"};
+}
+
+}  // namespace
+
+void emit_narrowing(const Ctx& ctx, Writer& w, const ast::IfBranch& branch) {
+    auto it = ctx.body.narrowings.find(&branch);
+    if (it == ctx.body.narrowings.end()) return;
+    const sema::Variable& original = ctx.program.variable(ctx.body, it->second);
+    const sema::Variable& narrowed =
+        ctx.program.variable(ctx.body, ctx.body.decls.at(sema::DeclKey{&branch, 0}));
+    const std::string t = cpp_type(ctx.program.types, narrowed.type);
+    const std::string from = original.type == types::any
+                                 ? emit_variable_read(ctx, it->second).text
+                                 : "pyro::Any(" + emit_variable_read(ctx, it->second).text + ")";
+    w.line(fmt::format("{}const {} {} = pyro::rt::from_any<{}>({});",
+                       narrowed.read ? "" : "[[maybe_unused]] ", t, narrowed.cpp_name, t, from));
+}
+
 // C(args), obj.m(args), super().m(args), and calls on `any` by name.
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target) {
     std::vector<std::string> args;
@@ -356,6 +394,7 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
             text += (i > 0 ? ", " : "") + args[i];
         return text;
     };
+    if (target.isinstance) return emit_isinstance(ctx, call, *target.isinstance);
     const sema::FunctionInstance* inst = target.instance;
     if (inst != nullptr) {
         for (std::size_t i = 0; i < call.args.size(); ++i)

@@ -23,6 +23,9 @@ TypeId Checker::check_call(const ast::Call& call) {
     if (callee.kind == ast::ExprKind::name) {
         const std::string& name = callee.as<ast::Name>().id;
         Resolved r = resolve(name);
+        if (name == "isinstance" && r.kind == Resolved::Kind::unsupported_builtin) {
+            return check_isinstance(call);
+        }
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
             for (const auto& arg : call.args)

@@ -240,7 +240,10 @@ void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
 void Checker::check_if(const ast::IfStmt& stmt) {
     for (const ast::IfBranch& branch : stmt.branches) {
         check_condition(*branch.cond);
-        check_block(branch.body);
+        push_scope();
+        narrow_isinstance(branch);
+        check_statements(branch.body);
+        pop_scope();
     }
     if (stmt.has_else) check_block(stmt.else_body);
 }

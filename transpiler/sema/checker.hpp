@@ -234,6 +234,8 @@ private:
     void check_member_assign(const ast::Member& target, TypeId value, const ast::Expr& value_expr,
                              std::optional<ast::BinaryOp> op);
     const ClassInfo* class_of(TypeId type) const;
+    TypeId check_isinstance(const ast::Call& call);
+    void narrow_isinstance(const ast::IfBranch& branch);
     void check_try(const ast::TryStmt& stmt);
     void check_raise(const ast::RaiseStmt& stmt);
     void check_assert(const ast::AssertStmt& stmt);
