@@ -306,6 +306,17 @@ Ref<C> self_ref(C* self) noexcept {
     return Ref<C>(self);
 }
 
+// `f().x` and `f().x = v` where the instance is an expression evaluated once (a name or
+// `self` is spelled obj->pyro_get(obj->x)): pyro::rt::get_field(f(), &Owner::x).
+template <class C, class B, class T, FieldName N>
+T get_field(const Ref<C>& obj, Field<T, N> B::*field) {
+    return obj->pyro_get((*obj).*field);
+}
+template <class C, class B, class T, FieldName N, class U>
+void set_field(const Ref<C>& obj, Field<T, N> B::*field, U&& value) {
+    obj->pyro_set((*obj).*field, std::forward<U>(value));
+}
+
 template <class C>
 struct Printer<Ref<C>> {
     static void str(Buf& out, const Ref<C>& r) { r->print(out); }

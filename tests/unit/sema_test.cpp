@@ -441,7 +441,6 @@ TEST_CASE("sema: a recursion that never returns a value of its own is an error")
 TEST_CASE("sema: constructs of later issues say they are not supported yet") {
     CHECK(diags_of("let xs = [1, 2]\nfor x in xs:\n    print(x)\n") ==
           Strings{"1:10: error: lists are not supported yet"});
-    CHECK(diags_of("record P(x: int)\n") == Strings{"1:1: error: records are not supported yet"});
     CHECK(diags_of("let t = (1, 2)\n") == Strings{"1:9: error: tuples are not supported yet"});
     CHECK(diags_of("let s = \"a\".upper()\n") ==
           Strings{"1:13: error: '.upper': attributes and methods are not supported yet"});
@@ -452,8 +451,22 @@ TEST_CASE("sema: constructs of later issues say they are not supported yet") {
     CHECK(diags_of("def f():\n    def g():\n        return 1\n    return g()\nf()\n") ==
           Strings{"2:9: error: nested functions are not supported yet"});
     CHECK(diags_of("go print(1)\n") == Strings{"1:1: error: go statements are not supported yet"});
-    CHECK(diags_of("try:\n    pass\nexcept e:\n    pass\n") ==
-          Strings{"1:1: error: try statements are not supported yet"});
+}
+
+TEST_CASE("sema: records, classes and exceptions") {
+    CHECK(diags_of("record P(x: int)\nlet p = P(1)\np.x = 2\n") ==
+          Strings{"3:3: error: cannot assign to field 'x' of record 'P' (records are immutable)"});
+    CHECK(diags_of("try:\n    pass\nexcept e:\n    print(e)\n").empty());
+    CHECK(diags_of("raise\n") ==
+          Strings{"1:1: error: a bare 'raise' re-raises the error being handled, so it must be "
+                  "inside an 'except' clause"});
+    CHECK(diags_of("class C:\n    def __init__(self):\n        self.a = 1\nlet c = C()\n"
+                   "c.b = 2\n") ==
+          Strings{"5:3: error: class 'C' has no field 'b' (no method of the class assigns "
+                  "self.b)"});
+    CHECK(diags_of("class C:\n    pass\nclass D(C):\n    pass\nmut x = C()\nx = D()\n"
+                   "print(x)\n")
+              .empty());
 }
 
 TEST_CASE("sema: names from unsupported statements are not reported again") {

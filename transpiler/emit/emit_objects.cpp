@@ -153,6 +153,62 @@ std::string field_type(const sema::Program& program, const ClassInfo& c, const s
     return cpp_type(program.types, f.type);
 }
 
+// The methods reachable by name through an `any` (pyro_method): those with one instance and
+// every parameter annotated, so their C++ signature is known.
+std::vector<const sema::FunctionInstance*> dispatchable(
+    const std::vector<const sema::FunctionInstance*>& methods) {
+    std::vector<const sema::FunctionInstance*> out;
+    for (const sema::FunctionInstance* m : methods) {
+        const std::string& name = m->def->name;
+        if (name == "__init__" || name == "__str__") continue;
+        bool annotated = true;
+        for (std::size_t i = 1; i < m->def->params.size(); ++i)
+            annotated = annotated && m->def->params[i].type != nullptr;
+        const auto same = std::count_if(methods.begin(), methods.end(),
+                                        [&](const auto* o) { return o->def->name == name; });
+        if (annotated && same == 1) out.push_back(m);
+    }
+    return out;
+}
+
+void emit_dispatch(const sema::Program& program, const ClassInfo& c,
+                   const std::vector<const sema::FunctionInstance*>& methods, Writer& w) {
+    w.line(
+        fmt::format("pyro::Any {}::pyro_method(std::string_view pyro_method_name, "
+                    "std::span<const pyro::Any> pyro_args){} {{",
+                    c.cpp_name, c.is_record() ? " const" : ""));
+    w.indent();
+    for (const sema::FunctionInstance* m : dispatchable(methods)) {
+        w.line(fmt::format("if (pyro_method_name == {}) {{", c_string(m->def->name)));
+        w.indent();
+        const std::size_t n = m->params.size() - 1;
+        w.line(fmt::format("pyro::rt::expect_args(pyro_args, {}, pyro_method_name);", n));
+        std::string args;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string t = cpp_type(program.types, m->param_types[i + 1]);
+            args += fmt::format("{}pyro::rt::from_any<{}>(pyro_args[{}])", i > 0 ? ", " : "", t, i);
+        }
+        const std::string call = m->cpp_name + "(" + args + ")";
+        if (m->result == types::void_) {
+            w.line(call + ";");
+            w.line("return pyro::Any();");
+        } else {
+            w.line("return pyro::Any(" + call + ");");
+        }
+        w.dedent();
+        w.line("}");
+    }
+    if (c.is_record()) {
+        w.line("pyro::rt::raise_no_attribute(pyro_method_name);");
+    } else {
+        w.line(fmt::format("return {}::pyro_method(pyro_method_name, pyro_args);",
+                           c.parent != nullptr ? c.parent->cpp_name : "pyro::Object"));
+    }
+    w.dedent();
+    w.line("}");
+    w.blank();
+}
+
 void emit_record(const sema::Program& program, const ClassInfo& c,
                  const std::vector<const sema::FunctionInstance*>& methods, Writer& w) {
     if (!c.type_params.empty()) {
@@ -178,6 +234,11 @@ void emit_record(const sema::Program& program, const ClassInfo& c,
     for (const sema::FunctionInstance* m : methods) {
         w.line(cpp_type(program.types, m->result, true) + " " + m->cpp_name + "(" +
                method_params(program, *m, false) + ") const;");
+    }
+    if (!dispatchable(methods).empty()) {
+        w.line(
+            "pyro::Any pyro_method(std::string_view pyro_method_name, "
+            "std::span<const pyro::Any> pyro_args) const;");
     }
     w.dedent();
     w.line("};");
@@ -210,6 +271,11 @@ void emit_class(const sema::Program& program, const ClassInfo& c,
             decl = "virtual " + decl;
         }
         w.line(decl + ";");
+    }
+    if (!dispatchable(methods).empty()) {
+        w.line(
+            "pyro::Any pyro_method(std::string_view pyro_method_name, "
+            "std::span<const pyro::Any> pyro_args) override;");
     }
     w.line("std::string_view pyro_class_name() const override { return pyro_name; }");
     std::string visits =
@@ -249,6 +315,14 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
                        w);
         }
         w.blank();
+    }
+    // Dispatch by name, for method calls on an `any`.
+    for (const ClassInfo* c : program.classes) {
+        std::vector<const sema::FunctionInstance*> methods;
+        for (const sema::FunctionInstance* m : all_methods) {
+            if (m->owner == c) methods.push_back(m);
+        }
+        if (!dispatchable(methods).empty()) emit_dispatch(program, *c, methods, w);
     }
     // Constructors: allocate, then run __init__ (its own or inherited).
     for (const auto& [c, list] : news) {
@@ -347,6 +421,44 @@ std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const 
                        m.owner->cpp_name, field, v);
 }
 
+namespace {
+
+// isinstance(x, T): a run-time test for an `any` (or a class instance's subclass), else known.
+Cpp emit_isinstance(const Ctx& ctx, const ast::Call& call, TypeId tested) {
+    const ast::Expr& subject = *call.args[0];
+    const TypeId type = ctx.body.type_of(subject);
+    const std::string t = cpp_type(ctx.program.types, tested);
+    const Cpp x = emit_value(ctx, subject);
+    if (type == types::any) return {"pyro::rt::is<" + t + ">(" + x.text + ")"};
+    const auto& table = ctx.program.types;
+    const auto* from = static_cast<const ClassInfo*>(table.info(type).decl);
+    const auto* to = static_cast<const ClassInfo*>(table.info(tested).decl);
+    const bool classes =
+        table.kind(type) == sema::TypeKind::class_ && table.kind(tested) == sema::TypeKind::class_;
+    if (classes && to->derives_from(from) && to != from) {
+        return {"pyro::rt::is<" + t + ">(pyro::Any(" + x.text + "))"};
+    }
+    const bool known = type == tested || (classes && from->derives_from(to));
+    if (subject.kind == ast::ExprKind::name) return {known ? "true" : "false"};
+    return {"(static_cast<void>(" + x.text + "), " + (known ? "true" : "false") + ")"};
+}
+
+}  // namespace
+
+void emit_narrowing(const Ctx& ctx, Writer& w, const ast::IfBranch& branch) {
+    auto it = ctx.body.narrowings.find(&branch);
+    if (it == ctx.body.narrowings.end()) return;
+    const sema::Variable& original = ctx.program.variable(ctx.body, it->second);
+    const sema::Variable& narrowed =
+        ctx.program.variable(ctx.body, ctx.body.decls.at(sema::DeclKey{&branch, 0}));
+    const std::string t = cpp_type(ctx.program.types, narrowed.type);
+    const std::string from = original.type == types::any
+                                 ? emit_variable_read(ctx, it->second).text
+                                 : "pyro::Any(" + emit_variable_read(ctx, it->second).text + ")";
+    w.line(fmt::format("{}const {} {} = pyro::rt::from_any<{}>({});",
+                       narrowed.read ? "" : "[[maybe_unused]] ", t, narrowed.cpp_name, t, from));
+}
+
 // C(args), obj.m(args), super().m(args), and calls on `any` by name.
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target) {
     std::vector<std::string> args;
@@ -356,6 +468,7 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
             text += (i > 0 ? ", " : "") + args[i];
         return text;
     };
+    if (target.isinstance) return emit_isinstance(ctx, call, *target.isinstance);
     const sema::FunctionInstance* inst = target.instance;
     if (inst != nullptr) {
         for (std::size_t i = 0; i < call.args.size(); ++i)

@@ -202,7 +202,8 @@ Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
 Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
     if (auto conc = emit_conc_call(ctx, call)) return *conc;
     const sema::CallTarget& target = ctx.body.calls.at(&call);
-    if (target.constructs != nullptr || target.method || target.dynamic || target.super_call) {
+    if (target.constructs != nullptr || target.method || target.dynamic || target.super_call ||
+        target.isinstance) {
         return emit_object_call(ctx, call, target);
     }
     std::vector<std::string> args;

@@ -108,6 +108,7 @@ void emit_if(const Ctx& ctx, Writer& w, const ast::IfStmt& stmt, std::size_t fir
             ++nested;
             open(w, at_prefix(branch.range.begin) + "if (" + cond + ")", "");
         }
+        emit_narrowing(ctx, w, branch);
         emit_block(ctx, w, branch.body);
     }
     if (stmt.has_else) {

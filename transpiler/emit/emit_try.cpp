@@ -183,6 +183,9 @@ void emit_try(const Ctx& ctx, Writer& w, const ast::TryStmt& stmt, const std::st
     if (jumps.continues) replay("continuing", ast::StmtKind::continue_, "continue;", "");
     if (!jumps.returns) {
         w.line(out + ".rethrow_if_raised();");
+        // Every path of the body and the handlers left the statement: say so to C++, which
+        // would otherwise warn that a function with a result falls off its end here.
+        if (!completes) w.line("__builtin_unreachable();");
         return;
     }
     // When the statement cannot complete, a return is the only outcome left after the

@@ -122,6 +122,8 @@ Cpp emit_member(const Ctx& ctx, const ast::Member& member);
 std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const ast::Expr& value,
                                std::optional<ast::BinaryOp> op);
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
+// The narrowed copy of x at the top of a branch guarded by isinstance(x, T).
+void emit_narrowing(const Ctx& ctx, Writer& w, const ast::IfBranch& branch);
 
 // ---- exceptions (emit_try.cpp)
 void emit_try(const Ctx& ctx, Writer& w, const ast::TryStmt& stmt, const std::string& comment);

@@ -35,8 +35,17 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
     switch (type.kind) {
         case ast::TypeExprKind::function:
             return fail("function types are not supported yet");
-        case ast::TypeExprKind::union_:
-            return fail("union types are not supported yet");
+        case ast::TypeExprKind::union_: {
+            // A union is any (LANGUAGE.md 9); its members must still be types.
+            bool ok = true;
+            std::vector<TypeId> members;
+            for (const auto& member : type.args) {
+                members.push_back(resolve_type(*member, report));
+                ok = members.back() != types::error && ok;
+            }
+            union_members_[&type] = std::move(members);
+            return ok ? types::any : types::error;
+        }
         case ast::TypeExprKind::named:
             break;
     }

@@ -27,6 +27,9 @@ TypeId Checker::check_call(const ast::Call& call) {
         if (r.kind == Resolved::Kind::unsupported_builtin && name == "chan") {
             return check_chan_call(call);
         }
+        if (name == "isinstance" && r.kind == Resolved::Kind::unsupported_builtin) {
+            return check_isinstance(call);
+        }
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
             for (const auto& arg : call.args)

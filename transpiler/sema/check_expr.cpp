@@ -171,6 +171,9 @@ TypeId Checker::check_fstring(const ast::FString& fstring) {
 bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                                const std::string& what) {
     learn_element_from(value_type, target);
+    if (types().kind(target) == TypeKind::interface) {
+        return check_satisfies(value_type, target, value, what);
+    }
     if (types().convertible(value_type, target)) return true;
     std::string hint;
     if (target == types::int_ && value_type == types::float_) hint = " (convert it with int(...))";

@@ -167,6 +167,7 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
             frame().body->calls[&call] = target;
             return types::any;
         }
+        if (types().kind(object) == TypeKind::interface) return check_interface_call(call, object);
         cls = class_of(object);
         if (cls == nullptr) return std::nullopt;
     }

@@ -90,6 +90,7 @@ void Checker::declare_objects() {
     classes_["Error"] = error_class.get();
     program_->class_storage.push_back(std::move(error_class));
 
+    declare_interfaces();
     const ModuleScope& main = modules_.back();
     const ast::Block& body = main.module->body;
     std::vector<ClassInfo*> declared;
@@ -271,6 +272,7 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
     }
     if (def.name == "__init__") decl->result_type = types::void_;
     decl->falls_off_end = can_reach_end(def.body);
+    check_interface_uses(*decl);
     methods_[{&c, def.name}] = decl.get();
     decls_.push_back(std::move(decl));
 }
@@ -294,6 +296,7 @@ std::optional<TypeId> Checker::object_type(const ast::TypeExpr& type, bool repor
     if (auto s = type_subst_.find(type.name); s != type_subst_.end() && type.args.empty()) {
         return s->second;
     }
+    if (auto t = interface_or_alias_type(type, report)) return t;
     auto it = classes_.find(type.name);
     if (it == classes_.end()) return std::nullopt;
     const ClassInfo& c = *it->second;

@@ -114,7 +114,10 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
         if (lhs == types::any || rhs == types::any) continue;
         const ast::CompareOp op = compare.ops[i];
         const Loc loc = i < compare.op_locs.size() ? compare.op_locs[i] : compare.range.begin;
-        const bool same_kind = lhs == rhs || (t.is_numeric(lhs) && t.is_numeric(rhs));
+        // Instances of related classes may be the same object.
+        const bool same_kind = lhs == rhs || (t.is_numeric(lhs) && t.is_numeric(rhs)) ||
+                               (t.kind(lhs) == TypeKind::class_ &&
+                                (t.convertible(lhs, rhs) || t.convertible(rhs, lhs)));
         switch (op) {
             case ast::CompareOp::eq:
             case ast::CompareOp::ne:

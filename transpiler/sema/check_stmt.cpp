@@ -102,6 +102,8 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::record:
         case ast::StmtKind::class_:
+        case ast::StmtKind::interface:
+        case ast::StmtKind::type_alias:
             // Module-level declarations, checked through their methods' instances.
             if (frame().instance == nullptr && frame().scopes.size() == 1) return;
             break;
@@ -158,6 +160,9 @@ void Checker::check_let(const ast::LetStmt& let) {
     if (let.type) annotation = resolve_type(*let.type, true);
     TypeId value = check_expr(*let.value);
     if (annotation) check_conversion(value, *annotation, *let.value);
+    if (annotation) check_union_member(value, *let.type, *let.value);
+    // An interface annotation is checked; the variable keeps the value's own type.
+    if (annotation && types().kind(*annotation) == TypeKind::interface) annotation.reset();
     declare_variable(let.names[0], let.name_locs[0], value, annotation, let.is_mut,
                      DeclKey{&let, 0});
 }
@@ -265,7 +270,10 @@ void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
 void Checker::check_if(const ast::IfStmt& stmt) {
     for (const ast::IfBranch& branch : stmt.branches) {
         check_condition(*branch.cond);
-        check_block(branch.body);
+        push_scope();
+        narrow_isinstance(branch);
+        check_statements(branch.body);
+        pop_scope();
     }
     if (stmt.has_else) check_block(stmt.else_body);
 }

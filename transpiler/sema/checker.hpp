@@ -268,6 +268,18 @@ private:
     void check_member_assign(const ast::Member& target, TypeId value, const ast::Expr& value_expr,
                              std::optional<ast::BinaryOp> op);
     const ClassInfo* class_of(TypeId type) const;
+    TypeId check_isinstance(const ast::Call& call);
+    void declare_interfaces();
+    std::optional<TypeId> interface_or_alias_type(const ast::TypeExpr& type, bool report);
+    void check_interface_uses(FunctionDecl& decl);
+    bool check_satisfies(TypeId value_type, TypeId interface, const ast::Expr& value,
+                         const std::string& what);
+    std::optional<TypeId> check_interface_call(const ast::Call& call, TypeId object);
+    // A value of a static type stored where a union (or an alias of one) is written: it
+    // must be one of the members.
+    bool check_union_member(TypeId value_type, const ast::TypeExpr& written,
+                            const ast::Expr& value);
+    void narrow_isinstance(const ast::IfBranch& branch);
     void check_try(const ast::TryStmt& stmt);
     void check_raise(const ast::RaiseStmt& stmt);
     void check_assert(const ast::AssertStmt& stmt);
@@ -318,6 +330,9 @@ private:
     std::map<std::pair<const ClassInfo*, std::string>, FunctionDecl*> methods_;
     std::unordered_map<const FieldInfo*, FieldMemory> field_memory_;
     std::unordered_map<std::string, TypeId> type_subst_;  // a generic record's parameters
+    std::unordered_map<std::string, const ast::InterfaceStmt*> interfaces_;
+    std::unordered_map<std::string, const ast::TypeAliasStmt*> aliases_;
+    std::unordered_map<const ast::TypeExpr*, std::vector<TypeId>> union_members_;
 
     std::unordered_map<const FunctionInstance*, InstanceInfo> infos_;
     std::vector<std::unique_ptr<FunctionInstance>> all_instances_;

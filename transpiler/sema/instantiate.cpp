@@ -71,6 +71,11 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
                      fmt::format("parameter '{}' is declared here", def.params[i].name));
                 failed = true;
             }
+            if (!failed && def.params[i].type) {
+                failed = !check_union_member(arg_types[i], *def.params[i].type, *call.args[i]);
+            }
+            // An interface parameter is instantiated for the class or record passed.
+            if (types().kind(params[i]) == TypeKind::interface) params[i] = arg_types[i];
         } else {
             params[i] = arg_types[i];
         }

@@ -198,6 +198,7 @@ void Checker::declare_function(const ast::DefStmt& def, std::size_t position,
     }
     if (def.result) decl->result_type = resolve_type(*def.result, true);
     type_params_.clear();
+    check_interface_uses(*decl);
     decl->falls_off_end = can_reach_end(def.body);
     it->second = decl.get();
     decls_.push_back(std::move(decl));

@@ -57,7 +57,8 @@ struct CallTarget {
     const ClassInfo* constructs = nullptr;
     bool method = false;
     bool super_call = false;
-    bool dynamic = false;  // a method called on an `any` value, by name
+    bool dynamic = false;              // a method called on an `any` value, by name
+    std::optional<TypeId> isinstance;  // isinstance(x, T): T
 };
 
 // What `obj.name` is (objects: sema/check_objects.cpp).
@@ -90,6 +91,9 @@ struct Body {
     std::unordered_map<const ast::Expr*, MemberTarget> members;  // Member expressions
     // Instances needed though no call names them (overrides reached by dynamic dispatch).
     std::vector<const FunctionInstance*> also_reached;
+    // An if branch whose condition is isinstance(x, T): the variable x it narrows; the
+    // narrowed copy is declared at DeclKey{branch, 0}.
+    std::unordered_map<const void*, VarRef> narrowings;
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);

@@ -1,0 +1,193 @@
+// Interfaces, type aliases and unions as types (LANGUAGE.md 3, 4, 9).
+//
+// An interface is satisfied implicitly and checked statically: where a value goes to a place
+// typed by an interface, its record or class must have each of the interface's methods, with
+// the same number of parameters (and the same types where both sides write them). A function
+// parameter typed by an interface is instantiated for the type actually passed, as an
+// unannotated one is, so calls through it are direct C++ calls; a `let` annotated with an
+// interface keeps its value's type. An alias stands for its type (`type Pair<T> = Box<T>`
+// substitutes its parameters). A union `A | B` is `any` (its operations are checked when the
+// program runs).
+#include <fmt/format.h>
+
+#include "sema/checker.hpp"
+
+namespace pyro2cpp::sema::detail {
+
+void Checker::declare_interfaces() {
+    for (const auto& stmt : modules_.back().module->body) {
+        if (stmt->kind == ast::StmtKind::interface) {
+            const auto& i = stmt->as<ast::InterfaceStmt>();
+            if (!interfaces_.emplace(i.name, &i).second) {
+                sink_.error(i.name_loc, fmt::format("'{}' is already defined", i.name));
+            }
+        } else if (stmt->kind == ast::StmtKind::type_alias) {
+            const auto& a = stmt->as<ast::TypeAliasStmt>();
+            if (interfaces_.count(a.name) != 0 || !aliases_.emplace(a.name, &a).second) {
+                sink_.error(a.name_loc, fmt::format("'{}' is already defined", a.name));
+            }
+        }
+    }
+}
+
+std::optional<TypeId> Checker::interface_or_alias_type(const ast::TypeExpr& type, bool report) {
+    if (auto it = interfaces_.find(type.name); it != interfaces_.end()) {
+        TypeInfo t;
+        t.kind = TypeKind::interface;
+        t.name = type.name;
+        t.decl = it->second;
+        return types().intern(t);
+    }
+    auto it = aliases_.find(type.name);
+    if (it == aliases_.end()) return std::nullopt;
+    const ast::TypeAliasStmt& alias = *it->second;
+    auto fail = [&](std::string message) -> TypeId {
+        if (report) {
+            if (frames_.empty())
+                sink_.error(type.range.begin, std::move(message));
+            else
+                error(type.range.begin, std::move(message));
+        }
+        return types::error;
+    };
+    if (alias.type_params.size() != type.args.size()) {
+        return fail(fmt::format("alias '{}' takes {} type argument{}, got {}", alias.name,
+                                alias.type_params.size(), alias.type_params.size() == 1 ? "" : "s",
+                                type.args.size()));
+    }
+    static thread_local int depth = 0;  // an alias defined by itself
+    if (depth > 50)
+        return fail(fmt::format("alias '{}' is defined in terms of itself", alias.name));
+    std::unordered_map<std::string, TypeId> subst;
+    for (std::size_t i = 0; i < type.args.size(); ++i) {
+        TypeId arg = resolve_type(*type.args[i], report);
+        if (arg == types::error) return types::error;
+        subst[alias.type_params[i].name] = arg;
+    }
+    auto saved = std::move(type_subst_);
+    type_subst_ = std::move(subst);
+    ++depth;
+    TypeId result = resolve_type(*alias.type, report);
+    --depth;
+    type_subst_ = std::move(saved);
+    return result;
+}
+
+// A def or method with a parameter typed by an interface is generic: instantiated per
+// argument type. A result typed by an interface would need a value of run-time type.
+void Checker::check_interface_uses(FunctionDecl& decl) {
+    for (const auto& t : decl.param_types) {
+        if (t && types().kind(*t) == TypeKind::interface) decl.generic = true;
+    }
+    if (decl.result_type && types().kind(*decl.result_type) == TypeKind::interface) {
+        sink_.error(decl.def->result->range.begin,
+                    "an interface as a result type is not supported yet (leave the result "
+                    "type out: it is inferred)");
+        decl.result_type = types::error;
+    }
+}
+
+bool Checker::check_satisfies(TypeId value_type, TypeId interface, const ast::Expr& value,
+                              const std::string& what) {
+    if (types().is_silent(value_type) || value_type == types::any) return true;
+    if (value_type == interface) return true;
+    const auto& iface = *static_cast<const ast::InterfaceStmt*>(types().info(interface).decl);
+    const ClassInfo* cls = class_of(value_type);
+    if (cls == nullptr) {
+        error(value.range.begin, fmt::format("type mismatch{}: expected {} (an interface), got {}",
+                                             what, iface.name, type_name(value_type)));
+        return false;
+    }
+    auto is_param = [&](const ast::TypeExpr& t) {
+        for (const ast::TypeParam& p : iface.type_params) {
+            if (p.name == t.name) return true;
+        }
+        return false;
+    };
+    auto same = [&](const ast::TypeExpr* a, const ast::TypeExpr* b) {
+        if (a == nullptr || b == nullptr || is_param(*a)) return true;
+        return resolve_type(*a, false) == resolve_type(*b, false);
+    };
+    for (const auto& m : iface.methods) {
+        const FunctionDecl* found = find_method(*cls, m->name);
+        std::string problem;
+        if (found == nullptr) {
+            problem = fmt::format("it has no method '{}'", m->name);
+        } else if (found->def->params.size() != m->params.size() + 1) {
+            problem = fmt::format("its method '{}' takes {} argument{}, the interface's {}",
+                                  m->name, found->def->params.size() - 1,
+                                  found->def->params.size() == 2 ? "" : "s", m->params.size());
+        } else {
+            for (std::size_t i = 0; i < m->params.size() && problem.empty(); ++i) {
+                if (!same(m->params[i].type.get(), found->def->params[i + 1].type.get())) {
+                    problem = fmt::format("the parameter '{}' of its method '{}' has another type",
+                                          found->def->params[i + 1].name, m->name);
+                }
+            }
+            if (problem.empty() && !same(m->result.get(), found->def->result.get())) {
+                problem = fmt::format("its method '{}' returns another type", m->name);
+            }
+        }
+        if (!problem.empty()) {
+            error(value.range.begin, fmt::format("{} '{}' does not satisfy interface '{}'{}: {}",
+                                                 cls->is_record() ? "record" : "class", cls->name,
+                                                 iface.name, what, problem));
+            note(m->name_loc, fmt::format("'{}.{}' is declared here", iface.name, m->name));
+            return false;
+        }
+    }
+    return true;
+}
+
+// x.m(args) where x has an interface type: only in a body checked for an uncalled function
+// (called ones are instantiated with the real type); typed by the interface's signature.
+std::optional<TypeId> Checker::check_interface_call(const ast::Call& call, TypeId object) {
+    const auto& member = call.callee->as<ast::Member>();
+    const auto& iface = *static_cast<const ast::InterfaceStmt*>(types().info(object).decl);
+    std::vector<TypeId> args;
+    for (const auto& a : call.args)
+        args.push_back(check_expr(*a));
+    for (const auto& m : iface.methods) {
+        if (m->name != member.name) continue;
+        if (m->params.size() != args.size()) {
+            error(call.range.begin,
+                  fmt::format("'{}.{}' takes {} argument{}, got {}", iface.name, m->name,
+                              m->params.size(), m->params.size() == 1 ? "" : "s", args.size()));
+            return types::error;
+        }
+        CallTarget target;
+        target.dynamic = true;
+        frame().body->calls[&call] = target;
+        if (m->result == nullptr) return types::void_;
+        TypeId result = resolve_type(*m->result, false);
+        return result == types::error ? types::any : result;
+    }
+    return unsupported(member.name_loc,
+                       fmt::format("interface '{}' has no method '{}'", iface.name, member.name));
+}
+
+bool Checker::check_union_member(TypeId value_type, const ast::TypeExpr& written,
+                                 const ast::Expr& value) {
+    const ast::TypeExpr* t = &written;
+    // Through aliases without parameters (`type Id = int | string`).
+    for (int hops = 0; t->kind == ast::TypeExprKind::named && hops < 50; ++hops) {
+        auto a = aliases_.find(t->name);
+        if (a == aliases_.end() || !a->second->type_params.empty()) return true;
+        t = a->second->type.get();
+    }
+    auto it = union_members_.find(t);
+    if (it == union_members_.end() || types().is_silent(value_type) || value_type == types::any) {
+        return true;
+    }
+    std::string names;
+    for (TypeId m : it->second) {
+        if (types().convertible(value_type, m) && m != types::any) return true;
+        if (m == types::any) return true;
+        names += (names.empty() ? "" : " | ") + type_name(m);
+    }
+    error(value.range.begin,
+          fmt::format("type mismatch: expected {}, got {}", names, type_name(value_type)));
+    return false;
+}
+
+}  // namespace pyro2cpp::sema::detail
