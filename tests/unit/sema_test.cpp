@@ -444,8 +444,8 @@ TEST_CASE("sema: constructs of later issues say they are not supported yet") {
     CHECK(diags_of("let t = (1, 2)\n") == Strings{"1:9: error: tuples are not supported yet"});
     CHECK(diags_of("let s = \"a\".upper()\n") ==
           Strings{"1:13: error: '.upper': attributes and methods are not supported yet"});
-    CHECK(diags_of("let xs: list<int> = 1\n") ==
-          Strings{"1:9: error: type 'list' is not supported yet"});
+    CHECK(diags_of("let xs: list_mut<int> = 1\n") ==
+          Strings{"1:9: error: type 'list_mut' is not supported yet"});
     CHECK(diags_of("let a, b = 1, 2\nprint(a)\n") ==
           Strings{"1:1: error: unpacking is not supported yet"});
     CHECK(diags_of("def f():\n    def g():\n        return 1\n    return g()\nf()\n") ==

@@ -27,6 +27,7 @@ struct Invocation {
     std::string output;   // -o; empty means the command's default
     std::string depfile;  // --depfile
     bool line_directives = false;
+    bool format = false;  // --format
     bool explain_any = false;
     bool debug = false;
     std::vector<std::string> sanitizers;  // --sanitize=address,undefined -> {address, undefined}

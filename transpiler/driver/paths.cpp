@@ -71,4 +71,6 @@ fs::path cache_dir() {
 
 fs::path bind_tool() { return executable_dir() / "pyro2cpp-bind"; }
 
+fs::path format_tool() { return executable_dir() / "pyro2cpp-format"; }
+
 }  // namespace pyro2cpp::driver

@@ -16,5 +16,7 @@ std::filesystem::path cache_dir();
 // pyro2cpp-bind, which sits next to pyro2cpp in the build tree and in an installed prefix.
 // It is a separate program so that only `bind` loads Clang and LLVM.
 std::filesystem::path bind_tool();
+// pyro2cpp-format, beside pyro2cpp (`--format`).
+std::filesystem::path format_tool();
 
 }  // namespace pyro2cpp::driver

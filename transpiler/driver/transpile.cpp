@@ -8,6 +8,7 @@
 #include "driver/commands.hpp"
 #include "driver/errors.hpp"
 #include "driver/files.hpp"
+#include "driver/format.hpp"
 #include "pipeline.hpp"
 
 namespace pyro2cpp::driver {
@@ -54,6 +55,7 @@ int command_emit(const Invocation& inv) {
     TranspileResult result = transpile_file(inv.input, options, sources, diags);
     diags.print(std::cerr, sources);
     if (!result.ok) return exit_program_error;
+    if (inv.format) result.cpp = format_cpp(result.cpp);
 
     if (inv.output.empty()) {
         std::cout << result.cpp;

@@ -193,6 +193,8 @@ private:
 
     // ---- names and scopes (scope.cpp); `use` locates the error for an ambiguous import
     Resolved resolve(const std::string& name, Loc use);
+    // Where no use location is at hand (an ambiguous import is then reported unlocated).
+    Resolved resolve(const std::string& name) { return resolve(name, Loc{}); }
     // ---- names from imported files (modules.cpp)
     Resolved resolve_imported(const std::string& name, Loc use);
     std::optional<std::uint32_t> latest_global(const ModuleScope& m, const std::string& name,
