@@ -34,6 +34,8 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             return "pyro::Range";
         case sema::TypeKind::any:
             return "pyro::Any";
+        case sema::TypeKind::function:
+            return "pyro::Func<" + func_signature(types, type) + ">";
         default:
             break;
     }

@@ -21,6 +21,7 @@ std::string set_flag(const sema::Variable& global) {
 
 Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref) {
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+    if (var.in_cell()) return {var.cpp_name + ".get()"};
     if (!ref.global || !var.check_set || ctx.instance == nullptr) return {var.cpp_name};
     return {fmt::format("({} ? {} : (pyro::rt::raise_error({}), {}))", set_flag(var), var.cpp_name,
                         c_string("'" + var.name + "' used before it is set"), var.cpp_name)};
@@ -46,6 +47,7 @@ std::int64_t int_literal_value(const ast::Expr& expr) {
 }
 
 Cpp emit_name(const Ctx& ctx, const ast::Expr& expr) {
+    if (ctx.body.vars.count(&expr) == 0) return emit_function_ref(ctx, expr);
     return emit_variable_read(ctx, ctx.body.vars.at(&expr));
 }
 
@@ -152,6 +154,8 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
             return emit_conditional(ctx, expr.as<ast::Conditional>(), int_ok);
         case ast::ExprKind::call:
             return emit_call(ctx, expr.as<ast::Call>());
+        case ast::ExprKind::lambda:
+            return emit_lambda(ctx, expr.as<ast::Lambda>());
         default:
             break;
     }
@@ -235,6 +239,7 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr) {
             return false;
         }
         case ast::ExprKind::name: {
+            if (ctx.body.vars.count(&expr) == 0) return false;  // a function as a value
             const sema::VarRef ref = ctx.body.vars.at(&expr);
             return ref.global && ctx.instance != nullptr &&
                    ctx.program.variable(ctx.body, ref).check_set;

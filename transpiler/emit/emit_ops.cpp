@@ -201,6 +201,9 @@ Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
 
 Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
     const sema::CallTarget& target = ctx.body.calls.at(&call);
+    if (target.value || (target.instance != nullptr && call.args.size() != target.params)) {
+        return emit_curried_call(ctx, call);
+    }
     std::vector<std::string> args;
     std::string callee;
     if (target.instance != nullptr) {

@@ -58,6 +58,12 @@ void emit_let(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::str
     std::string decl;
     if (!var.read) decl += "[[maybe_unused]] ";
     if (!var.is_mut && !var.reassigned) decl += "const ";
+    if (var.in_cell()) {
+        // Captured by a closure and reassigned: shared with the closure (emit_func.cpp).
+        decl += "pyro::rt::Cell<" + cpp_type(ctx.program.types, var.type) + "> " + var.cpp_name;
+        w.line(prefix + decl + "(" + value + ");" + comment);
+        return;
+    }
     decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
     w.line(prefix + decl + " = " + value + ";" + comment);
 }
@@ -87,6 +93,8 @@ std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
     } else {
         text = fmt::format("{} {}= {};", x, ast::spelling(aug.op), v);
     }
+    if (var.in_cell())
+        text = x + ".set(" + text.substr(x.size() + 3, text.size() - x.size() - 4) + ");";
     return text;
 }
 
@@ -146,7 +154,8 @@ void emit_for(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::st
 
 void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const std::string& prefix,
                  const std::string& comment) {
-    const TypeId result = ctx.instance->result;
+    const TypeId result = ctx.closure != nullptr ? ctx.program.types.info(ctx.closure->type).result
+                                                 : ctx.instance->result;
     if (!stmt.value || stmt.value->kind == ast::ExprKind::void_lit) {
         w.line(prefix + "return;" + comment);
     } else if (result == types::void_) {
@@ -196,7 +205,13 @@ void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
 
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
     // A def at the top level is emitted as a function, with its comments, elsewhere.
-    if (stmt.kind == ast::StmtKind::def) return;
+    if (stmt.kind == ast::StmtKind::def) {
+        if (ctx.body.closures.count(&stmt) == 0) return;
+        for (const std::string& text : stmt.leading_comments)
+            w.line(comment_text(text));
+        emit_nested_def(ctx, w, stmt.as<ast::DefStmt>());
+        return;
+    }
     for (const std::string& text : stmt.leading_comments)
         w.line(comment_text(text));
     if (ctx.options.line_directives) {
@@ -220,8 +235,11 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             const auto& s = stmt.as<ast::AssignStmt>();
             const sema::Variable& var =
                 ctx.program.variable(ctx.body, ctx.body.vars.at(s.target.get()));
-            w.line(prefix + var.cpp_name + " = " + emit_as(ctx, *s.value, var.type, true) + ";" +
-                   comment);
+            const std::string value = emit_as(ctx, *s.value, var.type, true);
+            w.line(prefix +
+                   (var.in_cell() ? var.cpp_name + ".set(" + value + ")"
+                                  : var.cpp_name + " = " + value) +
+                   ";" + comment);
             if (var.check_set) w.line(set_flag(var) + " = true;");
             return;
         }

@@ -42,7 +42,8 @@ struct Ctx {
     const sema::Body& body;
     const sema::FunctionInstance* instance;  // null: pyro_main
     const EmitOptions& options;
-    const std::string& file_literal;  // the .pyro file's name as a C++ string literal
+    const std::string& file_literal;         // the .pyro file's name as a C++ string literal
+    const sema::Closure* closure = nullptr;  // inside a nested def: its `return`s
 };
 
 // Lines of C++ at the current indentation.
@@ -90,8 +91,16 @@ std::string set_flag(const sema::Variable& global);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
 
+// ---- function values (emit_func.cpp)
+std::string func_signature(const sema::TypeTable& types, sema::TypeId fn);  // R(A, B)
+Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name);
+Cpp emit_lambda(const Ctx& ctx, const ast::Lambda& lambda);
+// A call of a function value, or a partial or over-application (CallTarget::params).
+Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call);
+
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt);
+void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def);  // emit_func.cpp
 
 }  // namespace pyro2cpp::emit::detail

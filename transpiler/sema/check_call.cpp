@@ -44,13 +44,15 @@ TypeId Checker::check_call(const ast::Call& call) {
     }
     TypeId callee_type = check_expr(callee);
     bool failed = false;
-    for (const auto& arg : call.args)
-        failed = check_expr(*arg) == types::error || failed;
+    std::vector<TypeId> args;
+    for (const auto& arg : call.args) {
+        args.push_back(check_expr(*arg));
+        failed = args.back() == types::error || failed;
+    }
+    if (callee_type == types::pending && !failed) return types::pending;
     if (types().is_silent(callee_type) || failed) return types::error;
     if (callee_type == types::any) return types::any;
-    if (types().kind(callee_type) == TypeKind::function) {
-        return unsupported(callee.range.begin, "calling function values is not supported yet");
-    }
+    if (types().kind(callee_type) == TypeKind::function) return call_value(callee_type, call, args);
     if (callee.kind == ast::ExprKind::name) {
         return unsupported(callee.range.begin,
                            fmt::format("'{}' is not a function (it is {}) and cannot be called",

@@ -36,6 +36,12 @@ struct Variable {
     // A module-level variable some function may read before its `let` has run: reads in
     // functions check it is set ("'x' used before it is set").
     bool check_set = false;
+    // Read or assigned inside a lambda or nested def that it is outside of (sema/check_func.cpp).
+    // A captured variable that is also reassigned lives in a pyro::rt::Cell, so the closure and
+    // its scope share it (by reference, LANGUAGE.md 3).
+    bool captured = false;
+    bool fixed_storage = false;  // a parameter or `for` variable: never in a Cell
+    bool in_cell() const { return captured && reassigned && !fixed_storage; }
 };
 
 // A variable: a module-level one (a C++ global) or a local of the body it is used in.
@@ -46,10 +52,29 @@ struct VarRef {
 
 struct FunctionInstance;
 
-// What a call reaches: a user function instance or a builtin.
+// What a call reaches: a user function instance, a builtin, or (`value`) the function value
+// its callee evaluates to. User functions and values are curried (LANGUAGE.md 5.1): `params`
+// is how many parameters the callee takes, and a call with fewer arguments is a partial
+// application, one with more applies the result to the surplus. (Also keyed by a Name that
+// uses a function as a value: `instance` is the instance the value calls.)
 struct CallTarget {
     const FunctionInstance* instance = nullptr;
     std::optional<Builtin> builtin;
+    bool value = false;
+    std::uint32_t params = 0;
+    // A call that runs its callee with all its parameters (what `go` needs): not a partial.
+    bool complete(std::size_t args) const { return builtin.has_value() || args >= params; }
+};
+
+// A lambda or nested def: its parameters (indexes in the enclosing body's locals, where its
+// own locals also live) and its function type. A nested def is bound to a variable; one
+// that calls itself is `recursive` (its variable then lives in a Cell).
+struct Closure {
+    std::vector<std::uint32_t> params;
+    TypeId type = types::error;
+    std::uint32_t var = 0;  // nested def: its variable in the enclosing body's locals
+    bool recursive = false;
+    bool falls_off_end = false;
 };
 
 // A declaration site: a statement (LetStmt, ForStmt) and which of its names.
@@ -71,6 +96,7 @@ struct Body {
     std::unordered_map<const ast::Expr*, VarRef> vars;       // Name expressions naming variables
     std::unordered_map<const ast::Expr*, CallTarget> calls;  // keyed by the Call node
     std::unordered_map<DeclKey, VarRef, DeclKeyHash> decls;  // let / for declarations
+    std::unordered_map<const void*, Closure> closures;       // keyed by Lambda or DefStmt
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);

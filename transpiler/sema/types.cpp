@@ -95,6 +95,15 @@ TypeId TypeTable::function(std::vector<TypeId> params, TypeId result) {
     return intern(info);
 }
 
+TypeId TypeTable::generic_function(const void* site, std::size_t arity) {
+    TypeInfo info;
+    info.kind = TypeKind::function;
+    info.args.assign(arity, types::pending);
+    info.result = types::pending;
+    info.decl = site;
+    return intern(info);
+}
+
 std::string TypeTable::name(TypeId id) const {
     const TypeInfo& t = info(id);
     switch (t.kind) {
@@ -137,18 +146,36 @@ bool TypeTable::is_numeric(TypeId id) const {
     return id == types::int_ || id == types::float_;
 }
 
+bool TypeTable::waits_for(TypeId a, TypeId b) const {
+    if (a == types::pending) return true;
+    if (kind(a) != TypeKind::function || kind(b) != TypeKind::function) return false;
+    const TypeInfo& x = info(a);
+    const TypeInfo& y = info(b);
+    if (x.args.size() != y.args.size()) return false;
+    if (is_generic_function(a)) return true;
+    return !is_generic_function(b) && x.args == y.args && waits_for(x.result, y.result);
+}
+
 TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (a == b) return a;
     if (a == types::error || b == types::error) return types::error;
     if (a == types::pending) return b;
     if (b == types::pending) return a;
     if (is_numeric(a) && is_numeric(b)) return types::float_;
+    // A generic value not yet resolved, or a result not yet inferred, waits like pending.
+    if (waits_for(a, b)) return b;
+    if (waits_for(b, a)) return a;
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
     if (from == types::any || to == types::any) return true;
+    if (kind(from) == TypeKind::function && kind(to) == TypeKind::function) {
+        // A generic value takes the target's parameter types (sema/check_func.cpp).
+        if (is_generic_function(from)) return info(from).args.size() == info(to).args.size();
+        return waits_for(from, to);
+    }
     return from == types::int_ && to == types::float_;
 }
 

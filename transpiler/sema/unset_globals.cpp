@@ -63,8 +63,15 @@ void calls_in_expr(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
             calls_in_exprs({c.cond.get(), c.then_value.get(), c.else_value.get()}, out);
             return;
         }
+        case ast::ExprKind::name:
+            // A function used as a value may be called from anywhere: count it as a call.
+            out.push_back(&e);
+            return;
+        case ast::ExprKind::lambda:
+            calls_in_expr(*e.as<ast::Lambda>().body, out);
+            return;
         default:
-            return;  // literals, names, and what sema rejects
+            return;  // literals, and what sema rejects
     }
 }
 
