@@ -119,7 +119,7 @@ TypeId Checker::call_function_partial(FunctionDecl& decl, const ast::Call& call,
         return types().function(std::move(rest), inst->result);
     };
     if (!generic) return make({});
-    return function_value(&call, n - k, make);
+    return function_value(&call, call.range.begin, n - k, make);
 }
 
 // A statement that only makes a partial application throws it away: most likely a

@@ -168,7 +168,7 @@ TypeId Checker::check_fstring(const ast::FString& fstring) {
 bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                                const std::string& what) {
     if (types().is_generic_function(value_type) && types().kind(target) == TypeKind::function) {
-        teach_site(value_type, types().info(target).args);
+        teach_site(value_type, types().info(target).args, true);
     }
     if (types().convertible(value_type, target)) return true;
     std::string hint;

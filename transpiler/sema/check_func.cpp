@@ -19,7 +19,7 @@
 
 namespace pyro2cpp::sema::detail {
 
-TypeId Checker::function_value(const void* site, std::size_t arity,
+TypeId Checker::function_value(const void* site, Loc loc, std::size_t arity,
                                const std::function<TypeId(const std::vector<TypeId>&)>& make) {
     if (frame().check_only) return make(std::vector<TypeId>(arity, types::any));
     auto it = sites_.find(site);
@@ -27,23 +27,44 @@ TypeId Checker::function_value(const void* site, std::size_t arity,
         bool known = true;
         for (TypeId t : it->second.params)
             known = known && t != types::pending;
-        if (known) return make(it->second.params);
+        if (known) {
+            if (it->second.why_any && !it->second.quiet) note_any(loc, *it->second.why_any);
+            return make(it->second.params);
+        }
     }
     TypeId generic = types().generic_function(site, arity);
     open_sites_.push_back(generic);
     return generic;
 }
 
-void Checker::teach_site(TypeId generic, const std::vector<TypeId>& params) {
+void Checker::teach_site(TypeId generic, const std::vector<TypeId>& params, bool conversion) {
     if (frame().check_only) return;
     const TypeInfo info = types().info(generic);
     ValueSite& site = sites_[info.decl];
     if (site.params.empty()) site.params.assign(info.args.size(), types::pending);
+    if (conversion && params.size() != site.params.size()) {
+        // It can never match; the mismatch is reported, any parameters say nothing more.
+        for (TypeId& t : site.params) {
+            if (t == types::pending) {
+                t = types::any;
+                site.quiet = true;
+                sites_changed_ = true;
+            }
+        }
+        return;
+    }
     for (std::size_t i = 0; i < site.params.size() && i < params.size(); ++i) {
         TypeId t = params[i];
         // Unknown or not yet concrete: nothing to learn from this use.
         if (types().is_silent(t) || types().is_generic_function(t)) continue;
         TypeId joined = types().join(site.params[i], t);
+        if (joined == types::any && t != types::any && site.params[i] != types::pending &&
+            site.params[i] != types::any && !site.why_any) {
+            site.why_any = fmt::format(
+                "this function value is used with arguments of different "
+                "types ({} and {}) for its parameter {}, so it becomes any",
+                types().name(site.params[i]), types().name(t), i + 1);
+        }
         if (joined != site.params[i]) {
             site.params[i] = joined;
             sites_changed_ = true;
@@ -69,6 +90,11 @@ bool Checker::settle_function_values(bool aborted) {
             if (t == types::pending) {
                 t = types::any;
                 more = true;
+                if (!site.why_any) {
+                    site.why_any =
+                        "nothing calls this function value or gives it a function "
+                        "type, so its unannotated parameters are any";
+                }
             }
         }
     }
@@ -90,7 +116,7 @@ TypeId Checker::function_ref(const ast::Name& name, FunctionDecl& decl) {
         return types().function(params, inst->result);
     };
     if (!decl.generic) return make({});
-    return function_value(&name, n, make);
+    return function_value(&name, name.range.begin, n, make);
 }
 
 namespace {
@@ -152,7 +178,7 @@ TypeId Checker::check_lambda(const ast::Lambda& lambda) {
         return closure.type;
     };
     if (!generic) return make({});
-    return function_value(&lambda, n, make);
+    return function_value(&lambda, lambda.range.begin, n, make);
 }
 
 // A def inside a function or block: a closure bound to a local variable, visible from its
@@ -243,7 +269,7 @@ void Checker::check_nested_def(const ast::DefStmt& def) {
         make({});
         return;
     }
-    TypeId type = function_value(&def, n, make);
+    TypeId type = function_value(&def, def.name_loc, n, make);
     if (types().is_generic_function(type)) {
         declare_variable(def.name, def.name_loc, type, std::nullopt, false, key);
     }

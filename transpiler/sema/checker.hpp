@@ -122,7 +122,9 @@ struct ClosureCtx {
 
 // What the uses of a generic function value taught about its parameter types.
 struct ValueSite {
-    std::vector<TypeId> params;  // pending: not known yet
+    std::vector<TypeId> params;          // pending: not known yet
+    std::optional<std::string> why_any;  // why a parameter became any
+    bool quiet = false;                  // converted to a function type it can never match
 };
 
 // What a name means where it is used.
@@ -233,9 +235,10 @@ private:
     void check_closure_return(const ast::ReturnStmt& stmt);
     // A generic function value made at `site`: concrete once its parameter types are known
     // (`make` builds it from them), else a generic type that its uses teach.
-    TypeId function_value(const void* site, std::size_t arity,
+    TypeId function_value(const void* site, Loc loc, std::size_t arity,
                           const std::function<TypeId(const std::vector<TypeId>&)>& make);
-    void teach_site(TypeId generic, const std::vector<TypeId>& params);
+    // `conversion`: the value is converted to a function type with these parameters.
+    void teach_site(TypeId generic, const std::vector<TypeId>& params, bool conversion = false);
     // After a run (`aborted`: cut short for another run): true if another run is needed.
     bool settle_function_values(bool aborted);
     void note_capture(VarRef ref);
