@@ -165,8 +165,14 @@ Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call) {
     // A Func's call operator takes its parameter types, so a bare int literal converts; the
     // templates rt::partial and rt::call would deduce a C++ int instead.
     const bool plain = target.value && m == n;
+    // The known function's own arguments in an over-application are a plain call's.
+    bool single = false;
+    if (!target.value && m > n) {
+        auto it = ctx.program.overloads.find(target.instance->cpp_name);
+        single = it == ctx.program.overloads.end() || it->second <= 1;
+    }
     for (std::size_t i = 0; i < m; ++i)
-        args.push_back(emit_as(ctx, *call.args[i], targets[i], plain));
+        args.push_back(emit_as(ctx, *call.args[i], targets[i], plain || (single && i < n)));
     if (m == n) return {callee + "(" + join_args(args) + ")"};
     if (m < n) {
         const std::string value = target.value ? callee : function_ref(ctx, *target.instance);
