@@ -16,6 +16,7 @@ pyro::Func<pyro::Int(pyro::Int, pyro::Int, pyro::Int)> f;
 pyro::Func<pyro::Int(pyro::Int, pyro::Int, pyro::Int)> g;
 pyro::Func<pyro::Int(pyro::Int, pyro::Int)> p1;
 pyro::Func<pyro::Int(pyro::Int, pyro::Int)> p2;
+pyro::Func<pyro::Int(pyro::Int, pyro::Int, pyro::Int)> h;
 
 // Automatic currying (LANGUAGE.md 5.1): fewer arguments give a function awaiting the rest,
 // more apply the result to the surplus.
@@ -59,6 +60,9 @@ void pyro_main() {
     PYRO_AT(33, 1); p1 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1));
     PYRO_AT(34, 1); p2 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1));
     PYRO_AT(35, 1); pyro::print(p1 == p2, p1 == p1);
+    // through a function value, f() is a partial application too
+    PYRO_AT(38, 1); h = pyro::rt::partial(f);
+    PYRO_AT(39, 1); pyro::print(h(1, 2, 3), pyro::rt::partial(pyro::rt::partial(h, pyro::Int(1)), pyro::Int(2))(3));
 }
 
 }  // namespace pyro_program

@@ -173,15 +173,25 @@ Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call) {
     }
     for (std::size_t i = 0; i < m; ++i)
         args.push_back(emit_as(ctx, *call.args[i], targets[i], plain || (single && i < n)));
-    if (m == n) return {callee + "(" + join_args(args) + ")"};
-    if (m < n) {
-        const std::string value = target.value ? callee : function_ref(ctx, *target.instance);
+    if (target.value) {
+        if (m == n) return {callee + "(" + join_args(args) + ")"};
+        if (m < n) return emit_curried(callee, callee, n, args);
+        return {"pyro::rt::call(" + callee + ", " + join_args(args) + ")"};
+    }
+    return emit_curried(callee, m < n ? function_ref(ctx, *target.instance) : "", n, args);
+}
+
+Cpp emit_curried(const std::string& callee, const std::string& value, std::size_t params,
+                 const std::vector<std::string>& args) {
+    const std::size_t m = args.size();
+    if (m == params) return {callee + "(" + join_args(args) + ")"};
+    if (m < params) {
         return {"pyro::rt::partial(" + value + (args.empty() ? "" : ", ") + join_args(args) + ")"};
     }
-    if (target.value) return {"pyro::rt::call(" + callee + ", " + join_args(args) + ")"};
-    // A known function over-applied: call it with its own arguments, then the result.
-    std::vector<std::string> first(args.begin(), args.begin() + static_cast<long>(n));
-    return {"pyro::rt::call(" + callee + "(" + join_args(first) + "), " + join_args(args, n) + ")"};
+    // Over-applied: call it with its own arguments, then apply the result to the rest.
+    std::vector<std::string> first(args.begin(), args.begin() + static_cast<long>(params));
+    return {"pyro::rt::call(" + callee + "(" + join_args(first) + "), " + join_args(args, params) +
+            ")"};
 }
 
 }  // namespace pyro2cpp::emit::detail

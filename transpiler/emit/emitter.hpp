@@ -97,6 +97,12 @@ Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name);
 Cpp emit_lambda(const Ctx& ctx, const ast::Lambda& lambda);
 // A call of a function value, or a partial or over-application (CallTarget::params).
 Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call);
+// A curried call of a known callee taking `params` parameters, its arguments already
+// emitted: `callee(args)` when complete, `pyro::rt::partial(value, args)` with fewer
+// (`value`: the callee as a pyro::Func), `pyro::rt::call(callee(first), rest)` with more.
+// Constructors and methods (records, classes) reuse it.
+Cpp emit_curried(const std::string& callee, const std::string& value, std::size_t params,
+                 const std::vector<std::string>& args);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
