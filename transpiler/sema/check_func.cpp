@@ -24,7 +24,7 @@ TypeId Checker::function_value(const void* site, Loc loc, std::size_t arity,
     if (frame().check_only) return make(std::vector<TypeId>(arity, types::any));
     auto it = sites_.find(site);
     if (it != sites_.end()) {
-        bool known = true;
+        bool known = it->second.params.size() == arity;
         for (TypeId t : it->second.params)
             known = known && t != types::pending;
         if (known) {
@@ -90,7 +90,7 @@ bool Checker::settle_function_values(bool aborted) {
             if (t == types::pending) {
                 t = types::any;
                 more = true;
-                if (!site.why_any) {
+                if (!site.why_any && !site.nested_def) {
                     site.why_any =
                         "nothing calls this function value or gives it a function "
                         "type, so its unannotated parameters are any";
@@ -269,6 +269,7 @@ void Checker::check_nested_def(const ast::DefStmt& def) {
         make({});
         return;
     }
+    if (!frame().check_only) sites_[&def].nested_def = true;
     TypeId type = function_value(&def, def.name_loc, n, make);
     if (types().is_generic_function(type)) {
         declare_variable(def.name, def.name_loc, type, std::nullopt, false, key);

@@ -125,6 +125,9 @@ struct ValueSite {
     std::vector<TypeId> params;          // pending: not known yet
     std::optional<std::string> why_any;  // why a parameter became any
     bool quiet = false;                  // converted to a function type it can never match
+    // A nested def nothing calls: like an uncalled module-level function, it is checked with
+    // any parameters without a complaint (docs/inference.md).
+    bool nested_def = false;
 };
 
 // What a name means where it is used.
