@@ -148,6 +148,14 @@ Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call) {
     const std::size_t n = target.params;
     std::vector<TypeId> targets;
     std::string callee;
+    if (target.value && ctx.body.type_of(*call.callee) == types::any) {
+        // A function inside an any: called dynamically, with checked conversions and currying.
+        std::string text = "pyro::rt::call_span(" + emit_value(ctx, *call.callee).text +
+                           ", std::array<pyro::Any, " + std::to_string(m) + ">{";
+        for (std::size_t i = 0; i < m; ++i)
+            text += (i > 0 ? ", " : "") + emit_as(ctx, *call.args[i], types::any, false);
+        return {text + "})"};
+    }
     if (target.value) {
         targets = argument_targets(types, ctx.body.type_of(*call.callee), m);
         callee = parenthesize(emit_expr(ctx, *call.callee), prec_primary);

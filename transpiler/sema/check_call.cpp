@@ -51,7 +51,12 @@ TypeId Checker::check_call(const ast::Call& call) {
     }
     if (callee_type == types::pending && !failed) return types::pending;
     if (types().is_silent(callee_type) || failed) return types::error;
-    if (callee_type == types::any) return types::any;
+    if (callee_type == types::any) {
+        // Checked when it runs (emit_func.cpp): it takes whatever it is given.
+        frame().body->calls[&call] =
+            CallTarget{nullptr, std::nullopt, true, static_cast<std::uint32_t>(args.size())};
+        return types::any;
+    }
     if (types().kind(callee_type) == TypeKind::function) return call_value(callee_type, call, args);
     if (callee.kind == ast::ExprKind::name) {
         return unsupported(callee.range.begin,
