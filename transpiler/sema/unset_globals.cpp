@@ -4,8 +4,9 @@
 // that variable's `let` has run (LANGUAGE.md 3). Reads in the top-level code itself always
 // follow the `let`. So a variable needs the check only if some top-level statement at or
 // before its `let` calls, directly or through other functions, a function that reads it.
-// Calls are all direct in this version, so the call graph recorded by sema is exact; most
-// programs define their variables first and need no check at all.
+// A function used as a value counts as called where it is used (and a lambda's calls where it
+// is written), which is at or before any call through the value, so the check is never
+// missed; most programs define their variables first and need no check at all.
 #include "sema/checker.hpp"
 
 namespace pyro2cpp::sema::detail {
