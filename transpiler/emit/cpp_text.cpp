@@ -42,6 +42,8 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
                 return "pyro::List<" + cpp_type(types, types.info(type).args[0]) + ">";
             }
             break;
+        case sema::TypeKind::function:
+            return "pyro::Func<" + func_signature(types, type) + ">";
         default:
             break;
     }

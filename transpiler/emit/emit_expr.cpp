@@ -21,6 +21,7 @@ std::string set_flag(const sema::Variable& global) {
 
 Cpp emit_variable_read(const Ctx& ctx, sema::VarRef ref) {
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+    if (var.in_cell()) return {var.cpp_name + ".get()"};
     const std::string name = var_text(ctx, ref);
     if (!ref.global || !var.check_set || ctx.instance == nullptr) return {name};
     return {fmt::format("({} ? {} : (pyro::rt::raise_error({}), {}))",
@@ -49,6 +50,7 @@ std::int64_t int_literal_value(const ast::Expr& expr) {
 
 Cpp emit_name(const Ctx& ctx, const ast::Expr& expr) {
     if (is_self_name(ctx, expr)) return emit_self(ctx);
+    if (ctx.body.vars.count(&expr) == 0) return emit_function_ref(ctx, expr);
     return emit_variable_read(ctx, ctx.body.vars.at(&expr));
 }
 
@@ -159,6 +161,8 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
             return emit_member(ctx, expr.as<ast::Member>());
         case ast::ExprKind::chan_new:
             return emit_chan_new(ctx, expr, *expr.as<ast::ChanNew>().capacity);
+        case ast::ExprKind::lambda:
+            return emit_lambda(ctx, expr.as<ast::Lambda>());
         default:
             break;
     }
@@ -253,6 +257,7 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr) {
             return can_fail(ctx, *m.object);
         }
         case ast::ExprKind::name: {
+            if (ctx.body.vars.count(&expr) == 0) return false;  // a function as a value
             const sema::VarRef ref = ctx.body.vars.at(&expr);
             return ref.global && ctx.instance != nullptr &&
                    ctx.program.variable(ctx.body, ref).check_set;

@@ -206,6 +206,9 @@ Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
         target.isinstance) {
         return emit_object_call(ctx, call, target);
     }
+    if (target.value || (target.instance != nullptr && call.args.size() != target.params)) {
+        return emit_curried_call(ctx, call);
+    }
     std::vector<std::string> args;
     std::string callee;
     if (target.instance != nullptr) {

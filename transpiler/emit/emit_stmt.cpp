@@ -58,6 +58,12 @@ void emit_let(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::str
     std::string decl;
     if (!var.read) decl += "[[maybe_unused]] ";
     if (!var.is_mut && !var.reassigned) decl += "const ";
+    if (var.in_cell()) {
+        // Captured by a closure and reassigned: shared with the closure (emit_func.cpp).
+        decl += "pyro::rt::Cell<" + cpp_type(ctx.program.types, var.type) + "> " + var.cpp_name;
+        w.line(prefix + decl + "(" + value + ");" + comment);
+        return;
+    }
     decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
     w.line(prefix + decl + " = " + value + ";" + comment);
 }
@@ -87,6 +93,8 @@ std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
     } else {
         text = fmt::format("{} {}= {};", x, ast::spelling(aug.op), v);
     }
+    if (var.in_cell())
+        text = x + ".set(" + text.substr(x.size() + 3, text.size() - x.size() - 4) + ");";
     return text;
 }
 
@@ -151,7 +159,8 @@ void emit_for(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::st
 
 void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const std::string& prefix,
                  const std::string& comment) {
-    const TypeId result = ctx.instance->result;
+    const TypeId result = ctx.closure != nullptr ? ctx.program.types.info(ctx.closure->type).result
+                                                 : ctx.instance->result;
     const bool no_value = !stmt.value || stmt.value->kind == ast::ExprKind::void_lit;
     if (!ctx.regions.empty()) {
         // Inside a try with a finally: the value is kept in its Outcome.
@@ -220,8 +229,15 @@ void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
 
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
     // A def (or extern) at the top level is emitted as a function, with its comments,
-    // elsewhere.
-    if (stmt.kind == ast::StmtKind::def || stmt.kind == ast::StmtKind::extern_) return;
+    // elsewhere; a nested def is a closure here.
+    if (stmt.kind == ast::StmtKind::extern_) return;
+    if (stmt.kind == ast::StmtKind::def) {
+        if (ctx.body.closures.count(&stmt) == 0) return;
+        for (const std::string& text : stmt.leading_comments)
+            w.line(comment_text(text));
+        emit_nested_def(ctx, w, stmt.as<ast::DefStmt>());
+        return;
+    }
     for (const std::string& text : stmt.leading_comments)
         w.line(comment_text(text));
     // Imports are declarations, emitted before any code (emit_module.cpp).
@@ -254,7 +270,10 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             }
             const sema::VarRef ref = ctx.body.vars.at(s.target.get());
             const sema::Variable& var = ctx.program.variable(ctx.body, ref);
-            w.line(prefix + var_text(ctx, ref) + " = " + emit_as(ctx, *s.value, var.type, true) +
+            const std::string value = emit_as(ctx, *s.value, var.type, true);
+            w.line(prefix +
+                   (var.in_cell() ? var.cpp_name + ".set(" + value + ")"
+                                  : var_text(ctx, ref) + " = " + value) +
                    ";" + comment);
             if (var.check_set) w.line(qualified(ctx, var.module, set_flag(var)) + " = true;");
             return;

@@ -58,6 +58,7 @@ struct Ctx {
     const EmitOptions& options;
     const std::string& file_literal;        // the .pyro file's name as a C++ string literal
     std::uint32_t module = 0;               // the file being emitted (an index into program.modules)
+    const sema::Closure* closure = nullptr;  // inside a nested def: its `return`s
     mutable std::vector<Region> regions{};  // innermost last
     mutable int try_count = 0;              // try statements emitted so far in this body
 };
@@ -149,9 +150,22 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call);
 void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment);
 void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
                  const std::string& comment);
+// ---- function values (emit_func.cpp)
+std::string func_signature(const sema::TypeTable& types, sema::TypeId fn);  // R(A, B)
+Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name);
+Cpp emit_lambda(const Ctx& ctx, const ast::Lambda& lambda);
+// A call of a function value, or a partial or over-application (CallTarget::params).
+Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call);
+// A curried call of a known callee taking `params` parameters, its arguments already
+// emitted: `callee(args)` when complete, `pyro::rt::partial(value, args)` with fewer
+// (`value`: the callee as a pyro::Func), `pyro::rt::call(callee(first), rest)` with more.
+// Constructors and methods (records, classes) reuse it.
+Cpp emit_curried(const std::string& callee, const std::string& value, std::size_t params,
+                 const std::vector<std::string>& args);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt);
+void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def);  // emit_func.cpp
 
 }  // namespace pyro2cpp::emit::detail

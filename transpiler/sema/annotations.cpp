@@ -33,8 +33,18 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
         return types::error;
     };
     switch (type.kind) {
-        case ast::TypeExprKind::function:
-            return fail("function types are not supported yet");
+        case ast::TypeExprKind::function: {
+            // (int, int) -> int
+            std::vector<TypeId> params;
+            bool ok = true;
+            for (const auto& arg : type.args) {
+                params.push_back(resolve_type(*arg, report));
+                ok = ok && params.back() != types::error;
+            }
+            TypeId result = type.result ? resolve_type(*type.result, report) : types::void_;
+            if (!ok || result == types::error) return types::error;
+            return types().function(std::move(params), result);
+        }
         case ast::TypeExprKind::union_: {
             // A union is any (LANGUAGE.md 9); its members must still be types.
             bool ok = true;

@@ -53,13 +53,20 @@ TypeId Checker::check_call(const ast::Call& call) {
     }
     TypeId callee_type = check_expr(callee);
     bool failed = false;
-    for (const auto& arg : call.args)
-        failed = check_expr(*arg) == types::error || failed;
-    if (types().is_silent(callee_type) || failed) return types::error;
-    if (callee_type == types::any) return types::any;
-    if (types().kind(callee_type) == TypeKind::function) {
-        return unsupported(callee.range.begin, "calling function values is not supported yet");
+    std::vector<TypeId> args;
+    for (const auto& arg : call.args) {
+        args.push_back(check_expr(*arg));
+        failed = args.back() == types::error || failed;
     }
+    if (callee_type == types::pending && !failed) return types::pending;
+    if (types().is_silent(callee_type) || failed) return types::error;
+    if (callee_type == types::any) {
+        // Checked when it runs (emit_func.cpp): it takes whatever it is given.
+        frame().body->calls[&call] =
+            CallTarget::applying(nullptr, true, args.size());
+        return types::any;
+    }
+    if (types().kind(callee_type) == TypeKind::function) return call_value(callee_type, call, args);
     if (callee.kind == ast::ExprKind::name) {
         return unsupported(callee.range.begin,
                            fmt::format("'{}' is not a function (it is {}) and cannot be called",
@@ -92,7 +99,7 @@ TypeId Checker::check_builtin_call(Builtin builtin, const ast::Call& call,
               fmt::format("{}() takes {}, got {}", name, what, type_name(t)));
         return false;
     };
-    frame().body->calls[&call] = CallTarget{nullptr, builtin};
+    frame().body->calls[&call] = CallTarget::of_builtin(builtin);
     switch (builtin) {
         case Builtin::print:
         case Builtin::eprint:

@@ -88,7 +88,7 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
         case ast::ExprKind::comprehension:
             return unsupported(expr.range.begin, "comprehensions are not supported yet");
         case ast::ExprKind::lambda:
-            return unsupported(expr.range.begin, "lambdas are not supported yet");
+            return check_lambda(expr.as<ast::Lambda>());
         case ast::ExprKind::chan_new:
             return check_chan_new(expr.as<ast::ChanNew>());
     }
@@ -112,10 +112,7 @@ TypeId Checker::check_name(const ast::Name& name) {
             frame().body->vars[&name] = r.var;
             return read_variable(r.var);
         case Resolved::Kind::function:
-            return unsupported(name.range.begin,
-                               fmt::format("'{}' is a function; functions as values are not "
-                                           "supported yet",
-                                           name.id));
+            return function_ref(name, *r.function);
         case Resolved::Kind::builtin:
         case Resolved::Kind::unsupported_builtin:
             return unsupported(
@@ -170,6 +167,9 @@ TypeId Checker::check_fstring(const ast::FString& fstring) {
 
 bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                                const std::string& what) {
+    if (types().is_generic_function(value_type) && types().kind(target) == TypeKind::function) {
+        teach_site(value_type, types().info(target).args, true);
+    }
     learn_element_from(value_type, target);
     if (types().kind(target) == TypeKind::interface) {
         return check_satisfies(value_type, target, value, what);

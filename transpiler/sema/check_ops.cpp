@@ -131,7 +131,8 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
             case ast::CompareOp::le:
             case ast::CompareOp::gt:
             case ast::CompareOp::ge:
-                if (!same_kind || lhs == types::void_ || lhs == types::range) {
+                if (!same_kind || lhs == types::void_ || lhs == types::range ||
+                    t.kind(lhs) == TypeKind::function) {
                     error(loc, fmt::format("cannot compare {} and {} with '{}'", type_name(lhs),
                                            type_name(rhs), ast::spelling(op)));
                     failed = true;

@@ -56,6 +56,7 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
     switch (stmt.kind) {
         case ast::StmtKind::expr:
             check_expr(*stmt.as<ast::ExprStmt>().expr);
+            warn_discarded_partial(*stmt.as<ast::ExprStmt>().expr);
             return;
         case ast::StmtKind::let:
             check_let(stmt.as<ast::LetStmt>());
@@ -132,11 +133,7 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
         case ast::StmtKind::def:
             // Module-level defs are hoisted declarations, checked as instances.
             if (frame().instance != nullptr || frame().scopes.size() > 1) {
-                const auto& def = stmt.as<ast::DefStmt>();
-                error(def.name_loc, "nested functions are not supported yet");
-                // Its uses are not reported again.
-                declare_variable(def.name, def.name_loc, types::error, std::nullopt, false,
-                                 DeclKey{&def, 0});
+                check_nested_def(stmt.as<ast::DefStmt>());
             }
             return;
         default:
@@ -315,8 +312,9 @@ void Checker::check_for(const ast::ForStmt& stmt) {
         error(stmt.target.locs.empty() ? stmt.range.begin : stmt.target.locs[0],
               "unpacking in a for loop is not supported yet");
     } else {
-        declare_variable(stmt.target.names[0], stmt.target.locs[0], element, std::nullopt, true,
-                         DeclKey{&stmt, 0});
+        VarRef var = declare_variable(stmt.target.names[0], stmt.target.locs[0], element,
+                                      std::nullopt, true, DeclKey{&stmt, 0});
+        variable(var).fixed_storage = true;
     }
     ++frame().loop_depth;
     check_statements(stmt.body);
@@ -326,6 +324,10 @@ void Checker::check_for(const ast::ForStmt& stmt) {
 
 void Checker::check_return(const ast::ReturnStmt& stmt) {
     Frame& f = frame();
+    if (f.closure != nullptr) {
+        check_closure_return(stmt);
+        return;
+    }
     if (f.instance == nullptr) {
         if (stmt.value) check_expr(*stmt.value);
         error(stmt.range.begin, "'return' outside a function");

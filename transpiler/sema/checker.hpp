@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -123,6 +124,29 @@ struct Frame {
     bool check_only = false;
     std::vector<Dependency> deps;
     std::set<std::uint32_t> global_reads;  // module-level variables read (in a function)
+    // Inside a lambda or nested def: the innermost one, and the first local that is its own
+    // (older locals are captured).
+    struct ClosureCtx* closure = nullptr;
+    std::uint32_t closure_first_local = 0;
+};
+
+// The lambda or nested def being checked (check_func.cpp).
+struct ClosureCtx {
+    ClosureCtx* parent = nullptr;       // the closure this one is inside of
+    const ast::DefStmt* def = nullptr;  // null: a lambda
+    std::optional<TypeId> result_type;  // written `-> R`
+    std::optional<VarRef> self;         // a nested def's own variable
+    bool recursive = false;
+};
+
+// What the uses of a generic function value taught about its parameter types.
+struct ValueSite {
+    std::vector<TypeId> params;          // pending: not known yet
+    std::optional<std::string> why_any;  // why a parameter became any
+    bool quiet = false;                  // converted to a function type it can never match
+    // A nested def nothing calls: like an uncalled module-level function, it is checked with
+    // any parameters without a complaint (docs/inference.md).
+    bool nested_def = false;
 };
 
 // What a name means where it is used.
@@ -301,6 +325,34 @@ private:
     const char* std_conc_module(const ast::Expr& object);
     TypeId check_std_conc_call(const ast::Call& call, const char* module);
     TypeId check_sync_method(const ast::Call& call, TypeId object);
+    // ---- function values, lambdas, closures, currying (check_func.cpp, check_curry.cpp)
+    TypeId function_ref(const ast::Name& name, FunctionDecl& decl);
+    TypeId check_lambda(const ast::Lambda& lambda);
+    void check_nested_def(const ast::DefStmt& def);
+    void check_closure_return(const ast::ReturnStmt& stmt);
+    // A generic function value made at `site`: concrete once its parameter types are known
+    // (`make` builds it from them), else a generic type that its uses teach.
+    TypeId function_value(const void* site, Loc loc, std::size_t arity,
+                          const std::function<TypeId(const std::vector<TypeId>&)>& make);
+    // `conversion`: the value is converted to a function type with these parameters.
+    void teach_site(TypeId generic, const std::vector<TypeId>& params, bool conversion = false);
+    // After a run (`aborted`: cut short for another run): true if another run is needed.
+    bool settle_function_values(bool aborted);
+    void note_capture(VarRef ref);
+    // The call `call` applies a callee of function type `fn` to `args` (the argument
+    // expressions from `call.args[first]`), currying: fewer arguments give a function of the
+    // rest, more apply the result to the surplus. Checks each argument against its
+    // parameter and returns the type of the whole application. Record and class
+    // constructors and methods reuse it with their own function types.
+    TypeId apply_function(TypeId fn, const std::vector<TypeId>& args, const ast::Call& call,
+                          std::size_t first, const std::string& callee_name);
+    // The result of a call applied to the arguments beyond its callee's parameters.
+    TypeId apply_surplus(TypeId result, const std::vector<TypeId>& args, const ast::Call& call,
+                         std::size_t first, std::size_t taken, const std::string& callee_name);
+    TypeId call_value(TypeId callee_type, const ast::Call& call, const std::vector<TypeId>& args);
+    TypeId call_function_partial(FunctionDecl& decl, const ast::Call& call,
+                                 const std::vector<TypeId>& arg_types);
+    void warn_discarded_partial(const ast::Expr& expr);
 
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);
@@ -344,6 +396,10 @@ private:
     std::uint32_t instance_counter_ = 0;
     std::vector<Diagnostic> main_diags_;
     std::vector<AnySite> main_any_;
+
+    std::unordered_map<const void*, ValueSite> sites_;  // across runs (check_func.cpp)
+    std::vector<TypeId> open_sites_;                    // generic values made during this run
+    bool sites_changed_ = false;
 };
 
 }  // namespace pyro2cpp::sema::detail

@@ -15,14 +15,6 @@
 
 namespace pyro2cpp::sema::detail {
 
-namespace {
-
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-}  // namespace
-
 int Checker::nesting_of(const FunctionDecl& decl) const {
     int n = 0;
     for (const Frame* f : frames_) {
@@ -40,21 +32,9 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
         std::vector<TypeId> first(arg_types.begin(), arg_types.begin() + static_cast<long>(n));
         TypeId result = call_function(decl, call, first);
         if (result == types::error) return types::error;
-        std::string why;
-        if (!types().is_silent(result) && types().kind(result) != TypeKind::function) {
-            why = fmt::format(" (its result, {}, is not a function)", a_type(result));
-        }
-        error(call.range.begin, fmt::format("too many arguments: '{}' takes {}, got {}{}", def.name,
-                                            n, arg_types.size(), why));
-        return types::error;
+        return apply_surplus(result, arg_types, call, 0, n, fmt::format("'{}'", def.name));
     }
-    if (arg_types.size() < n) {
-        error(call.range.begin,
-              fmt::format("partial application (currying) is not supported yet: '{}' takes {}, "
-                          "got {}",
-                          def.name, plural(n, "argument"), arg_types.size()));
-        return types::error;
-    }
+    if (arg_types.size() < n) return call_function_partial(decl, call, arg_types);
     std::vector<TypeId> params(n);
     bool failed = false;
     bool pending = false;
@@ -93,7 +73,8 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
                              def.name, max_nested_instances));
     }
     FunctionInstance* inst = find_or_check(decl, std::move(params));
-    frame().body->calls[&call] = CallTarget{inst, std::nullopt};
+    frame().body->calls[&call] =
+        CallTarget::applying(inst, false, n);
     return inst->result;
 }
 

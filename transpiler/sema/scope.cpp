@@ -175,6 +175,7 @@ std::uint32_t Checker::declare_parameter(const std::string& name, Loc loc, TypeI
     var.loc = loc;
     var.is_mut = true;
     var.annotated = true;
+    var.fixed_storage = true;
     var.type = type;
     const auto index = static_cast<std::uint32_t>(f.body->locals.size());
     f.scopes[0].names[name] = VarRef{false, index};
@@ -187,6 +188,7 @@ std::uint32_t Checker::declare_parameter(const std::string& name, Loc loc, TypeI
 TypeId Checker::read_variable(VarRef ref) {
     Variable& var = variable(ref);
     var.read = true;
+    note_capture(ref);
     if (ref.global) {
         global_read_[ref.index] = var.type;
         if (frame().instance != nullptr) frame().global_reads.insert(ref.index);
@@ -202,6 +204,7 @@ void Checker::assign_variable(VarRef ref, TypeId value_type, const ast::Expr& va
         note(var.loc, fmt::format("'{}' is declared here", var.name));
     }
     var.reassigned = true;
+    note_capture(ref);
     if (var.annotated) {
         check_conversion(value_type, var.type, value);
         return;

@@ -51,6 +51,7 @@ std::unique_ptr<Program> Checker::run() {
     for (int run = 0;; ++run) {
         reset_run();
         check_module_once();
+        if (settle_function_values(rerun_)) rerun_ = true;
         if (!rerun_) break;
         if (run + 1 >= max_passes) {
             sink_.error(Loc{}, "internal error: the types of module-level variables do not settle");

@@ -38,6 +38,12 @@ struct Variable {
     // functions check it is set ("'x' used before it is set").
     bool check_set = false;
     std::uint32_t module = 0;  // a module-level variable's file (an index into Program::modules)
+    // Read or assigned inside a lambda or nested def that it is outside of (sema/check_func.cpp).
+    // A captured variable that is also reassigned lives in a pyro::rt::Cell, so the closure and
+    // its scope share it (by reference, LANGUAGE.md 3).
+    bool captured = false;
+    bool fixed_storage = false;  // a parameter or `for` variable: never in a Cell
+    bool in_cell() const { return captured && reassigned && !fixed_storage; }
 };
 
 // A variable: a module-level one (a C++ global) or a local of the body it is used in.
@@ -48,7 +54,11 @@ struct VarRef {
 
 struct FunctionInstance;
 
-// What a call reaches: a user function instance or a builtin.
+// What a call reaches: a user function instance, a builtin, or (`value`) the function value
+// its callee evaluates to. User functions and values are curried (LANGUAGE.md 5.1): `params`
+// is how many parameters the callee takes, and a call with fewer arguments is a partial
+// application, one with more applies the result to the surplus. (Also keyed by a Name that
+// uses a function as a value: `instance` is the instance the value calls.)
 struct CallTarget {
     const FunctionInstance* instance = nullptr;
     std::optional<Builtin> builtin;
@@ -59,6 +69,24 @@ struct CallTarget {
     bool super_call = false;
     bool dynamic = false;              // a method called on an `any` value, by name
     std::optional<TypeId> isinstance;  // isinstance(x, T): T
+    bool value = false;
+    std::uint32_t params = 0;
+    // A call that runs its callee with all its parameters (what `go` needs): not a partial.
+    bool complete(std::size_t args) const { return builtin.has_value() || args >= params; }
+
+    // A call of a user function (`instance`) or of a function value (`value`).
+    static CallTarget applying(const FunctionInstance* instance, bool value, std::size_t params) {
+        CallTarget t;
+        t.instance = instance;
+        t.value = value;
+        t.params = static_cast<std::uint32_t>(params);
+        return t;
+    }
+    static CallTarget of_builtin(Builtin b) {
+        CallTarget t;
+        t.builtin = b;
+        return t;
+    }
 };
 
 // What `obj.name` is (objects: sema/check_objects.cpp).
@@ -67,6 +95,17 @@ struct MemberTarget {
     Kind kind = Kind::field;
     const ClassInfo* owner = nullptr;  // the record or class that declares the field
     const FieldInfo* field = nullptr;
+};
+
+// A lambda or nested def: its parameters (indexes in the enclosing body's locals, where its
+// own locals also live) and its function type. A nested def is bound to a variable; one
+// that calls itself is `recursive` (its variable then lives in a Cell).
+struct Closure {
+    std::vector<std::uint32_t> params;
+    TypeId type = types::error;
+    std::uint32_t var = 0;  // nested def: its variable in the enclosing body's locals
+    bool recursive = false;
+    bool falls_off_end = false;
 };
 
 // A declaration site: a statement (LetStmt, ForStmt) and which of its names.
@@ -94,6 +133,7 @@ struct Body {
     // An if branch whose condition is isinstance(x, T): the variable x it narrows; the
     // narrowed copy is declared at DeclKey{branch, 0}.
     std::unordered_map<const void*, VarRef> narrowings;
+    std::unordered_map<const void*, Closure> closures;       // keyed by Lambda or DefStmt
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);

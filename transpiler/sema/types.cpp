@@ -115,6 +115,15 @@ TypeId TypeTable::channel(TypeKind kind, TypeId element, const void* origin) {
     return intern(info);
 }
 
+TypeId TypeTable::generic_function(const void* site, std::size_t arity) {
+    TypeInfo info;
+    info.kind = TypeKind::function;
+    info.args.assign(arity, types::pending);
+    info.result = types::pending;
+    info.decl = site;
+    return intern(info);
+}
+
 std::string TypeTable::name(TypeId id) const {
     const TypeInfo& t = info(id);
     switch (t.kind) {
@@ -157,6 +166,16 @@ bool TypeTable::is_numeric(TypeId id) const {
     return id == types::int_ || id == types::float_;
 }
 
+bool TypeTable::waits_for(TypeId a, TypeId b) const {
+    if (a == types::pending) return true;
+    if (kind(a) != TypeKind::function || kind(b) != TypeKind::function) return false;
+    const TypeInfo& x = info(a);
+    const TypeInfo& y = info(b);
+    if (x.args.size() != y.args.size()) return false;
+    if (is_generic_function(a)) return true;
+    return !is_generic_function(b) && x.args == y.args && waits_for(x.result, y.result);
+}
+
 TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (a == b) return a;
     if (a == types::error || b == types::error) return types::error;
@@ -171,6 +190,9 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
         }
     }
     if (auto channels = join_channels(*this, a, b)) return *channels;
+    // A generic value not yet resolved, or a result not yet inferred, waits like pending.
+    if (waits_for(a, b)) return b;
+    if (waits_for(b, a)) return a;
     return types::any;
 }
 
@@ -182,6 +204,11 @@ bool TypeTable::convertible(TypeId from, TypeId to) const {
         return c != nullptr && c->derives_from(static_cast<const ClassInfo*>(info(to).decl));
     }
     if (channel_converts(*this, from, to)) return true;
+    if (kind(from) == TypeKind::function && kind(to) == TypeKind::function) {
+        // A generic value takes the target's parameter types (sema/check_func.cpp).
+        if (is_generic_function(from)) return info(from).args.size() == info(to).args.size();
+        return waits_for(from, to);
+    }
     return from == types::int_ && to == types::float_;
 }
 

@@ -76,6 +76,13 @@ public:
     // chan<T>, Sender<T>, Receiver<T> (kind chan, sender or receiver). `origin`: the `chan(n)`
     // call of a channel whose element type is not known yet (element `pending`).
     TypeId channel(TypeKind kind, TypeId element, const void* origin = nullptr);
+    // A function value whose parameter types are not known yet (a generic def or lambda used
+    // as a value): its `decl` is the site that made it, its arity the parameters still open
+    // (sema/check_func.cpp).
+    TypeId generic_function(const void* site, std::size_t arity);
+    bool is_generic_function(TypeId id) const {
+        return info(id).kind == TypeKind::function && info(id).decl != nullptr;
+    }
 
     const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
     TypeKind kind(TypeId id) const { return info(id).kind; }
@@ -96,6 +103,9 @@ public:
     bool is_silent(TypeId id) const { return id == types::error || id == types::pending; }
 
 private:
+    // `a` is `b` with parts still unknown (pending results, generic function values).
+    bool waits_for(TypeId a, TypeId b) const;
+
     std::vector<TypeInfo> types_;
     std::unordered_map<std::string, TypeId> index_;
 };

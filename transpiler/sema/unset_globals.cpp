@@ -4,8 +4,9 @@
 // that variable's `let` has run (LANGUAGE.md 3). Reads in the top-level code itself always
 // follow the `let`. So a variable needs the check only if some top-level statement at or
 // before its `let` calls, directly or through other functions, a function that reads it.
-// Calls are all direct in this version, so the call graph recorded by sema is exact; most
-// programs define their variables first and need no check at all.
+// A function used as a value counts as called where it is used (and a lambda's calls where it
+// is written), which is at or before any call through the value, so the check is never
+// missed; most programs define their variables first and need no check at all.
 #include "sema/checker.hpp"
 
 namespace pyro2cpp::sema::detail {
@@ -63,8 +64,15 @@ void calls_in_expr(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
             calls_in_exprs({c.cond.get(), c.then_value.get(), c.else_value.get()}, out);
             return;
         }
+        case ast::ExprKind::name:
+            // A function used as a value may be called from anywhere: count it as a call.
+            out.push_back(&e);
+            return;
+        case ast::ExprKind::lambda:
+            calls_in_expr(*e.as<ast::Lambda>().body, out);
+            return;
         default:
-            return;  // literals, names, and what sema rejects
+            return;  // literals, and what sema rejects
     }
 }
 
