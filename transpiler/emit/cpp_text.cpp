@@ -37,6 +37,7 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
         default:
             break;
     }
+    if (std::string text = container_cpp_type(types, type); !text.empty()) return text;
     // Sema rejects programs with other types before emit runs.
     return "/* " + types.name(type) + " */ void";
 }

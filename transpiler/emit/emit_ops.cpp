@@ -201,6 +201,7 @@ Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
 
 Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
     const sema::CallTarget& target = ctx.body.calls.at(&call);
+    if (target.std_function != nullptr) return emit_std_call(ctx, call, *target.std_function);
     std::vector<std::string> args;
     std::string callee;
     if (target.instance != nullptr) {

@@ -249,6 +249,7 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
             w.line("continue;" + comment);
             return;
         case ast::StmtKind::pass:
+        case ast::StmtKind::import:  // `import std.x` became an #include
             if (stmt.has_trailing_comment) w.line(comment_text(stmt.trailing_comment));
             return;
         case ast::StmtKind::return_:

@@ -90,6 +90,12 @@ std::string set_flag(const sema::Variable& global);
 // Whether evaluating the expression can raise (so its statement records its location).
 bool can_fail(const Ctx& ctx, const ast::Expr& expr);
 
+// ---- the standard library (emit_stdlib.cpp)
+std::string std_includes(const sema::Program& program);  // #include lines of imported modules
+// List, dict and library object types ("" for other kinds).
+std::string container_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+Cpp emit_std_call(const Ctx& ctx, const ast::Call& call, const sema::StdFunction& fn);
+
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt);

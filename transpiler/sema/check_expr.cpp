@@ -77,7 +77,8 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
         }
         case ast::ExprKind::member: {
             const auto& e = expr.as<ast::Member>();
-            if (check_expr(*e.object) == types::error) return types::error;
+            // A module's function or a library object's method; else the object is checked.
+            if (auto t = check_std_member(e)) return *t;
             return unsupported(e.name_loc, fmt::format("'.{}': attributes and methods are not "
                                                        "supported yet",
                                                        e.name));
@@ -129,6 +130,7 @@ TypeId Checker::check_name(const ast::Name& name) {
         case Resolved::Kind::reported:
             return types::error;
         case Resolved::Kind::none:
+            if (auto t = check_module_name(name)) return *t;
             break;
     }
     return unsupported(name.range.begin, fmt::format("unknown name '{}'", name.id));

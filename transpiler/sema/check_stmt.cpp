@@ -85,6 +85,12 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::pass:
             return;
+        case ast::StmtKind::import:
+            if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) {
+                check_std_import(stmt.as<ast::ImportStmt>());
+                return;
+            }
+            break;
         case ast::StmtKind::return_:
             check_return(stmt.as<ast::ReturnStmt>());
             return;

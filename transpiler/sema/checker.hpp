@@ -207,6 +207,18 @@ private:
     std::string a_type(TypeId t) const;
     TypeId unsupported(Loc loc, const std::string& what);
 
+    // ---- the standard library (check_module_call.cpp)
+    void declare_std_import(const ast::ImportStmt& import);  // a module-level `import std.x`
+    void check_std_import(const ast::ImportStmt& import);    // when the body is checked
+    std::optional<std::string> module_named(const ast::Expr& object, bool& reported);
+    TypeId check_member_call(const ast::Call& call);  // math.f(...), std.math.f(...), wg.add(...)
+    std::optional<TypeId> check_std_member(const ast::Member& member);
+    std::optional<TypeId> check_module_name(const ast::Name& name);  // `math` as a value
+    TypeId check_std_call(const StdFunction& fn, const ast::Call& call,
+                          const std::vector<TypeId>& args, const std::string& shown);
+    TypeId std_result(const StdFunction& fn, const std::vector<TypeId>& args);
+    void warn_if_hides_module(const std::string& name, Loc loc);
+
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);
     void warning(Loc loc, std::string message);
@@ -228,6 +240,7 @@ private:
     std::unordered_set<std::string> user_type_names_;  // records, classes, ... (later issues)
     std::unordered_set<std::string> type_params_;      // of the def being declared
     std::unordered_set<std::string> reported_names_;   // from imports and externs
+    std::map<std::string, Loc> std_modules_;           // imported: `math` -> its import
     std::unordered_map<DeclKey, GlobalDecl, DeclKeyHash> globals_by_decl_;
     std::unordered_map<std::string, std::vector<GlobalDecl>> globals_by_name_;
     std::vector<std::size_t> global_positions_;       // by global index

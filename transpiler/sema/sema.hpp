@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "parser/ast.hpp"
+#include "sema/stdlib_modules.hpp"
 #include "sema/types.hpp"
 #include "source/source.hpp"
 
@@ -46,10 +47,12 @@ struct VarRef {
 
 struct FunctionInstance;
 
-// What a call reaches: a user function instance or a builtin.
+// What a call reaches: a user function instance, a builtin, or a standard library function
+// or method (`math.sqrt(x)`, `wg.add(1)`).
 struct CallTarget {
     const FunctionInstance* instance = nullptr;
     std::optional<Builtin> builtin;
+    const StdFunction* std_function = nullptr;
 };
 
 // A declaration site: a statement (LetStmt, ForStmt) and which of its names.
@@ -101,6 +104,9 @@ struct Program {
     // Emitted instances per C++ function name: with several overloads an int literal
     // argument must be spelled `pyro::Int(5)` so C++ picks the int one.
     std::unordered_map<std::string, int> overloads;
+    // The standard library modules imported (`math` for `import std.math`), in import order:
+    // each gets its `#include <pyro/std/NAME.hpp>`.
+    std::vector<std::string> std_imports;
 
     const Variable& variable(const Body& body, VarRef ref) const {
         return ref.global ? globals[ref.index] : body.locals[ref.index];

@@ -51,6 +51,8 @@ const char* kind_name(TypeKind kind, bool is_mut) {
             return "union";
         case TypeKind::interface:
             return "interface";
+        case TypeKind::native:
+            return "native";
     }
     return "?";
 }
@@ -109,6 +111,7 @@ std::string TypeTable::name(TypeId id) const {
         case TypeKind::record:
         case TypeKind::class_:
         case TypeKind::interface:
+        case TypeKind::native:
             return t.name;
         case TypeKind::union_: {
             std::string out;

@@ -40,6 +40,7 @@ enum class TypeKind : std::uint8_t {
     receiver,
     union_,
     interface,
+    native,  // an object of the standard library (sync.WaitGroup): `name` is its type's name
 };
 
 enum class TypeId : std::uint32_t {};
