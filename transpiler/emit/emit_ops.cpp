@@ -101,7 +101,9 @@ Cpp compare_link(const Ctx& ctx, ast::CompareOp op, const ast::Expr& lhs_expr, c
                     (op == ast::CompareOp::in ? "!=" : "==") + " std::string_view::npos",
                 prec_equality};
     }
-    const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt));
+    // An `any` side compares at run time (Any's operators convert the other side).
+    const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt)) ||
+                           lt == sema::types::any || rt == sema::types::any;
     if (!same_kind) {
         // Values of different kinds are never equal (sema warned).
         const char* result = op == ast::CompareOp::eq ? "false" : "true";
