@@ -163,6 +163,14 @@ TypeId Checker::check_member_call(const ast::Call& call) {
 // `object.name` not called: `object` is a module (`math.pi`) or a library object
 // (`wg.add`). nullopt: something else (the object has been checked), for the caller.
 std::optional<TypeId> Checker::check_std_member(const ast::Member& member) {
+    const ast::Expr& target = *member.object;
+    if (target.kind == ast::ExprKind::name && target.as<ast::Name>().id == "std" &&
+        std_modules_.count(member.name) != 0 && resolve("std").kind == Resolved::Kind::none) {
+        return unsupported(member.name_loc,
+                           fmt::format("'std.{0}' is a module, not a value: call its functions, "
+                                       "as in std.{0}.f(...)",
+                                       member.name));
+    }
     bool reported = false;
     std::optional<std::string> module = module_named(*member.object, reported);
     if (reported) return types::error;
