@@ -319,8 +319,9 @@ TypeId Checker::std_result(const StdFunction& fn, const std::vector<TypeId>& arg
 // LANGUAGE.md 3: a local name that hides an imported module gets a warning.
 void Checker::warn_if_hides_module(const std::string& name, Loc loc) {
     if (name == "std" && !std_modules_.empty()) {
-        warning(loc, "'std' hides the standard library (std.NAME cannot be used here; the "
-                     "imported modules' own names still work)");
+        warning(loc,
+                "'std' hides the standard library (std.NAME cannot be used here; the "
+                "imported modules' own names still work)");
         return;
     }
     auto it = std_modules_.find(name);
