@@ -468,9 +468,22 @@ TEST_CASE("sema: records, classes and exceptions") {
               .empty());
 }
 
+TEST_CASE("sema: standard library modules and their calls") {
+    CHECK(diags_of("import std.time\ntime.sleep(1)\nstd.time.sleep(2)\n").empty());
+    CHECK(diags_of("import std.nope\n") == Strings{"1:1: error: unknown module 'std.nope'"});
+    CHECK(diags_of("import std.math\nprint(math.nope(1))\n") ==
+          Strings{"2:12: error: module 'math' has no function 'nope'"});
+    CHECK(diags_of("print(math.sqrt(2))\n") ==
+          Strings{"1:7: error: module 'math' is not imported (add 'import std.math')"});
+    CHECK(diags_of("import std.math\nprint(math.sqrt(1, 2))\n") ==
+          Strings{"2:7: error: math.sqrt() takes 1 argument but 2 were given"});
+    CHECK(diags_of("import std.math\nprint(math.sqrt(\"x\"))\n") ==
+          Strings{"2:17: error: argument 1 of math.sqrt() must be an int or a float, got string"});
+    CHECK(diags_of("import std.sync\nlet m = sync.Mutex()\nm.lock()\nm.close()\n") ==
+          Strings{"4:3: error: Mutex has no method 'close'"});
+}
+
 TEST_CASE("sema: names from unsupported statements are not reported again") {
-    CHECK(diags_of("import std.time\ntime.sleep(1)\nstd.time.sleep(2)\n") ==
-          Strings{"1:1: error: imports are not supported yet"});
     CHECK(diags_of("let xs = [1]\nprint(xs[0], xs.len())\n") ==
           Strings{"1:10: error: lists are not supported yet"});
 }

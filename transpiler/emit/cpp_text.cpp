@@ -48,6 +48,7 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             break;
     }
     if (auto conc = conc_cpp_type(types, type)) return *conc;
+    if (std::string text = container_cpp_type(types, type); !text.empty()) return text;
     // Sema rejects programs with other types before emit runs.
     return "/* " + types.name(type) + " */ void";
 }

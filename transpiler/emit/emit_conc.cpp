@@ -80,17 +80,6 @@ std::vector<std::string> call_args(const Ctx& ctx, const ast::Call& call, TypeId
 
 }  // namespace
 
-void emit_conc_includes(const ast::Module& module, Writer& w) {
-    for (const auto& stmt : module.body) {
-        if (stmt->kind != ast::StmtKind::import) continue;
-        const auto& import = stmt->as<ast::ImportStmt>();
-        if (import.import_kind == ast::ImportKind::std_module && import.path == "std.time") {
-            w.raw("#include <pyro/std/time.hpp>");
-            return;
-        }
-    }
-}
-
 std::optional<std::string> conc_cpp_type(const sema::TypeTable& types, TypeId type) {
     switch (types.kind(type)) {
         case TypeKind::chan:
@@ -128,7 +117,10 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
     // Methods of records, classes and any are emit_objects.cpp's.
     if (auto it = ctx.body.calls.find(&call); it != ctx.body.calls.end()) {
         const sema::CallTarget& t = it->second;
-        if (t.method || t.dynamic || t.super_call || t.constructs != nullptr) return std::nullopt;
+        if (t.method || t.dynamic || t.super_call || t.constructs != nullptr ||
+            t.std_function != nullptr) {
+            return std::nullopt;
+        }
     }
     const auto& member = callee.as<ast::Member>();
     if (const char* module = module_of(ctx, member)) {

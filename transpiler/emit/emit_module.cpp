@@ -130,8 +130,7 @@ std::string emit_program(const sema::Program& program, const EmitOptions& option
     w.raw("#include <pyro/pyro.hpp>");
     for (const std::string& line : interop_includes(program))
         w.raw(line);
-    for (const sema::ModuleInfo& info : program.modules)
-        emit_conc_includes(*info.module, w);
+    w.out() += std_includes(program);
     w.blank();
     w.raw("using namespace pyro::literals;");
     w.raw("static constexpr const char* pyro_file = " + file_literal + ";");

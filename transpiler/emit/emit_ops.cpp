@@ -101,7 +101,9 @@ Cpp compare_link(const Ctx& ctx, ast::CompareOp op, const ast::Expr& lhs_expr, c
                     (op == ast::CompareOp::in ? "!=" : "==") + " std::string_view::npos",
                 prec_equality};
     }
-    const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt));
+    // An `any` side compares at run time (Any's operators convert the other side).
+    const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt)) ||
+                           lt == sema::types::any || rt == sema::types::any;
     if (!same_kind) {
         // Values of different kinds are never equal (sema warned).
         const char* result = op == ast::CompareOp::eq ? "false" : "true";
@@ -202,6 +204,7 @@ Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
 Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
     if (auto conc = emit_conc_call(ctx, call)) return *conc;
     const sema::CallTarget& target = ctx.body.calls.at(&call);
+    if (target.std_function != nullptr) return emit_std_call(ctx, call, *target.std_function);
     if (target.constructs != nullptr || target.method || target.dynamic || target.super_call ||
         target.isinstance) {
         return emit_object_call(ctx, call, target);

@@ -321,6 +321,7 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         case ast::StmtKind::class_:
             return;  // emitted with the module's definitions
         case ast::StmtKind::pass:
+        case ast::StmtKind::import:  // an #include at the top of the file, or nothing
             if (stmt.has_trailing_comment) w.line(comment_text(stmt.trailing_comment));
             return;
         case ast::StmtKind::return_:
@@ -332,8 +333,6 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
         case ast::StmtKind::select:
             emit_select(ctx, w, stmt.as<ast::SelectStmt>(), comment);
             return;
-        case ast::StmtKind::import:
-            return;  // an #include at the top of the file
         default:
             // Sema has rejected every other statement.
             w.line("/* not supported */");

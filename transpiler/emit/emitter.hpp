@@ -142,7 +142,6 @@ std::vector<std::string> interop_includes(const sema::Program& program);
 void emit_extern(const sema::Program& program, const sema::FunctionInstance& inst,
                  const EmitOptions& options, const std::string& file_literal, Writer& w);
 // ---- concurrency (emit_conc.cpp)
-void emit_conc_includes(const ast::Module& module, Writer& w);  // std.time's header
 std::optional<std::string> conc_cpp_type(const sema::TypeTable& types, sema::TypeId type);
 Cpp emit_chan_new(const Ctx& ctx, const ast::Expr& expr, const ast::Expr& capacity);
 // chan(n), a method call on a channel, WaitGroup or Mutex, a call of std.time or std.sync.
@@ -162,6 +161,11 @@ Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call);
 // Constructors and methods (records, classes) reuse it.
 Cpp emit_curried(const std::string& callee, const std::string& value, std::size_t params,
                  const std::vector<std::string>& args);
+// ---- the standard library (emit_stdlib.cpp)
+std::string std_includes(const sema::Program& program);  // #include lines of imported modules
+// List, dict and library object types ("" for other kinds).
+std::string container_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+Cpp emit_std_call(const Ctx& ctx, const ast::Call& call, const sema::StdFunction& fn);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

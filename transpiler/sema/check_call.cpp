@@ -51,6 +51,7 @@ TypeId Checker::check_call(const ast::Call& call) {
             }
         }
     }
+    if (callee.kind == ast::ExprKind::member) return check_member_call(call);
     TypeId callee_type = check_expr(callee);
     bool failed = false;
     std::vector<TypeId> args;

@@ -168,9 +168,11 @@ TypeId Checker::check_member_call(const ast::Call& call) {
     if (const char* module = std_conc_module(*member.object)) {
         return check_std_conc_call(call, module);
     }
+    if (auto result = check_std_module_call(call)) return *result;
     const TypeId object = check_expr(*member.object);
     // Records, classes and any: methods of user types (check_members.cpp).
-    if (object == types::any || class_of(object) != nullptr) {
+    if (object == types::any || class_of(object) != nullptr ||
+        types().kind(object) == TypeKind::interface) {
         if (auto result = check_method_call(call, object)) return *result;
     }
     switch (types().kind(object)) {

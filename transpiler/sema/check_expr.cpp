@@ -75,8 +75,12 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
             if (check_expr(*e.object) == types::error) return types::error;
             return unsupported(expr.range.begin, "slicing is not supported yet");
         }
-        case ast::ExprKind::member:
-            return check_member(expr.as<ast::Member>());
+        case ast::ExprKind::member: {
+            const auto& e = expr.as<ast::Member>();
+            // A module's function used without a call (stdlib), else a field.
+            if (auto t = check_std_member(e)) return *t;
+            return check_member(e);
+        }
         case ast::ExprKind::tuple:
             return unsupported(expr.range.begin, "tuples are not supported yet");
         case ast::ExprKind::list:
@@ -126,6 +130,7 @@ TypeId Checker::check_name(const ast::Name& name) {
                                            "supported yet",
                                            name.id, r.cls->is_record() ? "record" : "class"));
         case Resolved::Kind::none:
+            if (auto t = check_module_name(name)) return *t;
             break;
     }
     return unsupported(name.range.begin, fmt::format("unknown name '{}'", name.id));

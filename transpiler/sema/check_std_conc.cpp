@@ -61,11 +61,6 @@ TypeId scalar(TypeTable& types, TypeKind kind) {
 
 }  // namespace
 
-bool Checker::check_conc_import(const ast::ImportStmt& stmt) {
-    return stmt.import_kind == ast::ImportKind::std_module &&
-           (stmt.path == "std.time" || stmt.path == "std.sync");
-}
-
 // "time" or "sync" when `object` names an imported module (`time`, `std.time`) that no
 // variable hides; else null.
 const char* Checker::std_conc_module(const ast::Expr& object) {

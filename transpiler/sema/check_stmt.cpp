@@ -113,10 +113,10 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
             return;
         case ast::StmtKind::import:
             // Files are loaded and their names looked up in modules.cpp; C++ headers are
-            // the emitter's. `import std.NAME` is a later issue's.
+            // the emitter's; std modules are declared with the module (check_module_call.cpp).
             if (stmt.as<ast::ImportStmt>().import_kind == ast::ImportKind::std_module) {
-                if (check_conc_import(stmt.as<ast::ImportStmt>())) return;
-                break;
+                check_std_import(stmt.as<ast::ImportStmt>());
+                return;
             }
             if (frame().instance != nullptr || frame().scopes.size() > 1) {
                 error(stmt.range.begin, "'import' is allowed only at the top level of a file");

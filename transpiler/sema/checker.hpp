@@ -321,7 +321,6 @@ private:
     void check_select(const ast::SelectStmt& stmt);
     void learn_element(TypeId channel, TypeId value);
     void learn_element_from(TypeId channel, TypeId target);
-    bool check_conc_import(const ast::ImportStmt& stmt);
     const char* std_conc_module(const ast::Expr& object);
     TypeId check_std_conc_call(const ast::Call& call, const char* module);
     TypeId check_sync_method(const ast::Call& call, TypeId object);
@@ -353,6 +352,18 @@ private:
     TypeId call_function_partial(FunctionDecl& decl, const ast::Call& call,
                                  const std::vector<TypeId>& arg_types);
     void warn_discarded_partial(const ast::Expr& expr);
+    // ---- the standard library (check_module_call.cpp)
+    void declare_std_import(const ast::ImportStmt& import);  // a module-level `import std.x`
+    void check_std_import(const ast::ImportStmt& import);    // when the body is checked
+    std::optional<std::string> module_named(const ast::Expr& object, bool& reported);
+    // math.f(...), std.math.f(...); nullopt when the object is not a module.
+    std::optional<TypeId> check_std_module_call(const ast::Call& call);
+    std::optional<TypeId> check_std_member(const ast::Member& member);
+    std::optional<TypeId> check_module_name(const ast::Name& name);  // `math` as a value
+    TypeId check_std_call(const StdFunction& fn, const ast::Call& call,
+                          const std::vector<TypeId>& args, const std::string& shown);
+    TypeId std_result(const StdFunction& fn, const std::vector<TypeId>& args);
+    void warn_if_hides_module(const std::string& name, Loc loc);
 
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);
@@ -372,6 +383,7 @@ private:
     std::vector<std::unique_ptr<FunctionDecl>> decls_;
     std::unordered_set<std::string> user_type_names_;  // records, classes, ... (later issues)
     std::unordered_set<std::string> type_params_;      // of the def being declared
+    std::map<std::string, Loc> std_modules_;           // imported: `math` -> its import
     std::unordered_map<DeclKey, GlobalDecl, DeclKeyHash> globals_by_decl_;
     std::vector<std::size_t> global_positions_;       // by global index
     std::vector<VarMemory> global_memory_;            // across whole-module runs

@@ -125,6 +125,7 @@ TypeId widen(const TypeTable& types, VarMemory& memory, TypeId value, const std:
 
 VarRef Checker::declare_variable(const std::string& name, Loc loc, TypeId value_type,
                                  std::optional<TypeId> annotation, bool is_mut, DeclKey key) {
+    warn_if_hides_module(name, loc);
     Frame& f = frame();
     if (f.instance == nullptr && f.scopes.size() == 1) {
         auto g = globals_by_decl_.find(key);
@@ -163,6 +164,7 @@ VarRef Checker::declare_variable(const std::string& name, Loc loc, TypeId value_
 
 std::uint32_t Checker::declare_parameter(const std::string& name, Loc loc, TypeId type,
                                          DeclKey key) {
+    warn_if_hides_module(name, loc);
     Frame& f = frame();
     Variable var;
     var.name = name;

@@ -80,12 +80,8 @@ void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>
     for (const auto& stmt : body) {
         switch (stmt->kind) {
             case ast::StmtKind::import: {
-                // `import std.time` names `std` and `time`.
                 const auto& import = stmt->as<ast::ImportStmt>();
-                if (import.import_kind != ast::ImportKind::std_module) break;
-                const std::string& path = import.path;
-                scope.reported_names.insert(path.substr(0, path.find('.')));
-                scope.reported_names.insert(path.substr(path.rfind('.') + 1));
+                if (import.import_kind == ast::ImportKind::std_module) declare_std_import(import);
                 break;
             }
             case ast::StmtKind::record:

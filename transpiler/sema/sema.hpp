@@ -16,6 +16,7 @@
 
 #include "parser/ast.hpp"
 #include "sema/objects.hpp"
+#include "sema/stdlib_modules.hpp"
 #include "sema/types.hpp"
 #include "source/source.hpp"
 
@@ -62,6 +63,7 @@ struct FunctionInstance;
 struct CallTarget {
     const FunctionInstance* instance = nullptr;
     std::optional<Builtin> builtin;
+    const StdFunction* std_function = nullptr;  // a standard library function (math.sqrt)
     // A constructor call `C(args)` (instance: the __init__ reached, if any), or a method
     // call `x.m(args)` / `super().m(args)` (instance: the method's).
     const ClassInfo* constructs = nullptr;
@@ -182,6 +184,9 @@ struct Program {
     // Records and classes in dependency order (parents first); Error is not among them.
     std::vector<const ClassInfo*> classes;
     std::vector<std::unique_ptr<ClassInfo>> class_storage;
+    // The standard library modules imported (`math` for `import std.math`), in import order:
+    // each gets its `#include <pyro/std/NAME.hpp>`.
+    std::vector<std::string> std_imports;
 
     const Variable& variable(const Body& body, VarRef ref) const {
         return ref.global ? globals[ref.index] : body.locals[ref.index];

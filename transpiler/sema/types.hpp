@@ -42,6 +42,7 @@ enum class TypeKind : std::uint8_t {
     interface,
     wait_group,  // std.sync's WaitGroup and Mutex (check_std_conc.cpp)
     mutex,
+    native,  // an object of the standard library (sync.WaitGroup): `name` is its type's name
 };
 
 enum class TypeId : std::uint32_t {};

@@ -4,7 +4,7 @@
 // `math.floor(2.5)` is `2.0` and `math.abs(-3)` is `3.0`. Nothing raises: domain and range
 // errors give what IEEE 754 gives (`sqrt(-1)` is nan, `log(0)` is -inf, `exp(1000)` is inf),
 // which is what the C library returns. `round` halves away from zero (`round(2.5)` is 3.0,
-// `round(-0.5)` is -0.0), unlike Python's banker's rounding. `log(x, base)` is
+// `round(-0.5)` is -1.0), unlike Python's banker's rounding. `log(x, base)` is
 // log(x) / log(base).
 //
 // Generated code calls these as pyro::math::NAME; an `any` argument is converted to `float` at
