@@ -57,6 +57,7 @@ void Checker::collect_declarations() {
                 // `import std.time` names `std` and `time`.
                 const auto& import = stmt->as<ast::ImportStmt>();
                 if (import.import_kind != ast::ImportKind::std_module) break;
+                if (check_conc_import(import)) break;  // accepted: its names are modules
                 const std::string& path = import.path;
                 reported_names_.insert(path.substr(0, path.find('.')));
                 reported_names_.insert(path.substr(path.rfind('.') + 1));
