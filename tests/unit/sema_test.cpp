@@ -449,7 +449,6 @@ TEST_CASE("sema: constructs of later issues say they are not supported yet") {
           Strings{"1:9: error: type 'list_mut' is not supported yet"});
     CHECK(diags_of("let a, b = 1, 2\nprint(a)\n") ==
           Strings{"1:1: error: unpacking is not supported yet"});
-    CHECK(diags_of("go print(1)\n") == Strings{"1:1: error: go statements are not supported yet"});
 }
 
 TEST_CASE("sema: records, classes and exceptions") {

@@ -75,16 +75,18 @@ std::vector<std::string> parse_sanitizers(const std::string& list) {
     while (start <= list.size()) {
         std::size_t comma = std::min(list.find(',', start), list.size());
         std::string item = list.substr(start, comma - start);
-        if (item != "address" && item != "undefined" && item != "thread") {
+        if (item == "thread") {
+            // Every program runs its main as a fiber: TSan crashes on the unannotated stack
+            // switches (docs/internals/concurrency.md, "Sanitizers").
+            throw UsageError("--sanitize=thread is not supported: ThreadSanitizer does not "
+                             "follow the task switches of Pyro programs (use address,undefined)");
+        }
+        if (item != "address" && item != "undefined") {
             throw UsageError("unknown sanitizer '" + item +
-                             "' (use address, undefined, address,undefined or thread)");
+                             "' (use address, undefined or address,undefined)");
         }
         if (std::find(result.begin(), result.end(), item) == result.end()) result.push_back(item);
         start = comma + 1;
-    }
-    bool thread = std::find(result.begin(), result.end(), "thread") != result.end();
-    if (thread && result.size() > 1) {
-        throw UsageError("--sanitize=thread cannot be combined with other sanitizers");
     }
     return result;
 }
@@ -260,7 +262,7 @@ options:
                      read (needs -o)
   --debug            compile with -O0 -g instead of -O2
   --sanitize=LIST    compile with -fsanitize=LIST: address, undefined, or both
-                     (address,undefined), or thread
+                     (address,undefined)
   --no-cache         build in a temporary directory: neither use nor fill the cache
   -v, --verbose      print each C++ compiler command before running it
   --explain-any      add a note wherever the type `any` was inferred, saying why
