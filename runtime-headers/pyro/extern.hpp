@@ -9,9 +9,9 @@
 //
 // The mapping: int <-> every integral C++ type but bool (checked for range both ways),
 // float <-> double and float, bool <-> bool, string <-> std::string, std::string_view and
-// const char* (a null result raises), list<T> <-> std::vector<U> (T <-> U), void <-> void. Each conversion exists only for those
-// types, so an extern that does not fit its C++ function is a compile error, at the extern's
-// .pyro line.
+// const char* (a null result raises), list<T> <-> std::vector<U> (T <-> U), void <-> void. Each
+// conversion exists only for those types, so an extern that does not fit its C++ function is a
+// compile error, at the extern's .pyro line.
 #pragma once
 
 #include <concepts>
@@ -41,8 +41,7 @@ std::string int_type_name() {
     if constexpr (std::same_as<T, char>) {
         return "char";
     } else {
-        return std::string(std::is_signed_v<T> ? "int" : "uint") +
-               std::to_string(sizeof(T) * 8);
+        return std::string(std::is_signed_v<T> ? "int" : "uint") + std::to_string(sizeof(T) * 8);
     }
 }
 
@@ -52,6 +51,10 @@ std::string int_type_name() {
 // types its Pyro type maps to.
 template <class P>
 class ExternArg;
+
+// U can receive an element of a list<T> (not a pointer: it would dangle).
+template <class U, class T>
+concept ExternElement = std::convertible_to<ExternArg<T>, U> && !std::is_pointer_v<U>;
 
 template <>
 class ExternArg<Int> {
@@ -119,8 +122,7 @@ template <class T>
 class ExternArg<List<T>> {
 public:
     explicit ExternArg(const List<T>& value) : value_(value) {}
-    template <class U>
-        requires std::convertible_to<ExternArg<T>, U> && (!std::is_pointer_v<U>)
+    template <ExternElement<T> U>
     operator std::vector<U>() const {  // NOLINT: implicit by design
         std::vector<U> out;
         out.reserve(value_.size());
@@ -138,6 +140,9 @@ private:
 // equally good (`std::cbrt` has float, double and long double ones).
 template <class P>
 class ExactArg;
+
+template <class U, class T>
+concept ExactElement = std::convertible_to<ExactArg<T>, U>;
 
 template <>
 class ExactArg<Int> {
@@ -175,8 +180,7 @@ template <class T>
 class ExactArg<List<T>> {
 public:
     explicit ExactArg(const List<T>& value) : value_(value) {}
-    template <class U>
-        requires std::convertible_to<ExactArg<T>, U>
+    template <ExactElement<T> U>
     operator std::vector<U>() const {  // NOLINT: implicit by design
         std::vector<U> out;
         out.reserve(value_.size());
@@ -247,8 +251,13 @@ struct ExternResult<Str, const char*> {
 template <>
 struct ExternResult<Str, char*> : ExternResult<Str, const char*> {};
 
-template <class T, class U>
-    requires requires(const U& item) { ExternResult<T, U>::convert(item); }
+// A C++ value of type U that converts to the Pyro type T.
+template <class U, class T>
+concept ExternResultElement = requires(const U& item) {
+    ExternResult<T, U>::convert(item);
+};
+
+template <class T, ExternResultElement<T> U>
 struct ExternResult<List<T>, std::vector<U>> {
     static List<T> convert(const std::vector<U>& values) {
         std::vector<T> out;
@@ -276,20 +285,18 @@ P finish(Call&& call) {
 
 // Whether a C++ result of type C maps to the Pyro type P (void: any result is dropped).
 template <class P, class C>
-concept ExternResultMaps =
-    std::is_void_v<P> || requires(C&& value) {
-        { ExternResult<P, std::remove_cvref_t<C>>::convert(std::forward<C>(value)) };
-    };
+concept ExternResultMaps = std::is_void_v<P> || requires(C&& value) {
+    {ExternResult<P, std::remove_cvref_t<C>>::convert(std::forward<C>(value))};
+};
 
 // Whether `F` can be called with the Pyro arguments A..., converted by `Arg`, and gives a
 // result that maps to P.
 template <class P, class F, template <class> class Arg, class... A>
-concept ExternCallable = std::invocable<F&, Arg<A>...> &&
-                         ExternResultMaps<P, std::invoke_result_t<F&, Arg<A>...>>;
+concept ExternCallable =
+    std::invocable<F&, Arg<A>...> && ExternResultMaps<P, std::invoke_result_t<F&, Arg<A>...>>;
 
 template <class P, class F, class... A>
-concept ExternFits =
-    ExternCallable<P, F, ExternArg, A...> || ExternCallable<P, F, ExactArg, A...>;
+concept ExternFits = ExternCallable<P, F, ExternArg, A...> || ExternCallable<P, F, ExactArg, A...>;
 
 // Calls the C++ function `function` with the Pyro arguments, converting them (with ExternArg,
 // or with ExactArg when that is ambiguous) and its result to P. A C++ exception becomes a
@@ -297,8 +304,7 @@ concept ExternFits =
 // the call does not compile: "no matching function for call to call_extern", at the
 // extern's line.
 template <class P, class F, class... A>
-    requires ExternFits<P, F, A...>
-P call_extern(F&& function, const A&... args) {
+P call_extern(F&& function, const A&... args) requires ExternFits<P, F, A...> {
     try {
         if constexpr (ExternCallable<P, F, ExternArg, A...>) {
             return extern_detail::finish<P>([&] { return function(ExternArg<A>(args)...); });
@@ -325,7 +331,7 @@ struct Overload {
 
 // A C++ function (an overload set) as a callable object whose call is SFINAE-friendly, so
 // call_extern can test which argument conversions fit it.
-#define PYRO_CPP_FUNCTION(name)                                                              \
+#define PYRO_CPP_FUNCTION(name)                                                                   \
     [](auto&&... pyro_args) -> decltype(name(static_cast<decltype(pyro_args)&&>(pyro_args)...)) { \
-        return name(static_cast<decltype(pyro_args)&&>(pyro_args)...);                        \
+        return name(static_cast<decltype(pyro_args)&&>(pyro_args)...);                            \
     }

@@ -133,8 +133,7 @@ std::string extern_line(const Entry& entry, bool overloaded) {
     for (size_t i = 0; i < names.size(); ++i)
         params.push_back(names[i] + ": " + entry.param_types[i]);
     return "extern " + pyro_string_literal(display_name(*entry.fn, overloaded)) + " def " +
-           entry.name + "(" +
-           join(params, ", ") + ") -> " + entry.result_type;
+           entry.name + "(" + join(params, ", ") + ") -> " + entry.result_type;
 }
 
 // A comment holds one line: control characters (a newline in a path) would end it early.

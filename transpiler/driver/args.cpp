@@ -225,8 +225,9 @@ Invocation parse_args(const std::vector<std::string>& args) {
     }
     if (inv.input.empty()) throw UsageError("no input file");
     if (inv.format && inv.line_directives) {
-        throw UsageError("--format cannot be combined with --line-directives (formatting moves "
-                         "lines, and each #line must stay right above its statement)");
+        throw UsageError(
+            "--format cannot be combined with --line-directives (formatting moves "
+            "lines, and each #line must stay right above its statement)");
     }
     if (!inv.depfile.empty() && inv.output.empty()) {
         throw UsageError("--depfile needs -o (the depfile names the output as its target)");

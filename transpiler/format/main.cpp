@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
 
     clang::format::FormatStyle style = clang::format::getLLVMStyle();
     style.Language = clang::format::FormatStyle::LK_Cpp;
-    if (std::error_code ec = clang::format::parseConfiguration(pyro2cpp::format::style_yaml, &style)) {
+    if (std::error_code ec =
+            clang::format::parseConfiguration(pyro2cpp::format::style_yaml, &style)) {
         return fail("the embedded .clang-format style is invalid: " + ec.message());
     }
     const std::vector<clang::tooling::Range> whole{
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     const clang::tooling::Replacements changes =
         clang::format::reformat(style, code, whole, "generated.cpp");
     llvm::Expected<std::string> formatted = clang::tooling::applyAllReplacements(code, changes);
-    if (!formatted) return fail("cannot apply the formatting: " + llvm::toString(formatted.takeError()));
+    if (!formatted)
+        return fail("cannot apply the formatting: " + llvm::toString(formatted.takeError()));
 
     std::ofstream out(argv[2], std::ios::binary);
     out << *formatted;

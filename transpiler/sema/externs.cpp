@@ -52,8 +52,8 @@ bool is_parameter_list(std::string_view text) {
     for (char c : text) {
         if (c == '(' || c == '<' || c == '[') ++depth;
         if (c == ')' || c == '>' || c == ']') --depth;
-        if (depth < 0 || c == ';' || c == '{' || c == '}' || c == '"' || c == '\'' ||
-            c == '\n' || c == '#' || c == '\\') {
+        if (depth < 0 || c == ';' || c == '{' || c == '}' || c == '"' || c == '\'' || c == '\n' ||
+            c == '#' || c == '\\') {
             return false;
         }
     }
