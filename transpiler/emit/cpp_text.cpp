@@ -37,8 +37,7 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
         default:
             break;
     }
-    // Sema rejects programs with other types before emit runs.
-    return "/* " + types.name(type) + " */ void";
+    return cpp_data_type(types, type);
 }
 
 namespace {

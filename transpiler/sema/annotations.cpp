@@ -14,9 +14,11 @@ namespace pyro2cpp::sema::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> later_type_names = {
-    "list", "list_mut", "tuple", "tuple_mut", "set",      "set_mut",
-    "dict", "dict_mut", "chan",  "Sender",    "Receiver", "Error",
+constexpr std::array<std::string_view, 4> later_type_names = {
+    "chan",
+    "Sender",
+    "Receiver",
+    "Error",
 };
 
 }  // namespace
@@ -53,14 +55,12 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
         if (!type.args.empty()) {
             return fail(fmt::format("type '{}' takes no type arguments", type.name));
         }
-        if (id == types::any) {
-            // Written `any` in a signature is reported at once; in a body, only where the
-            // body is emitted.
-            if (frames_.empty()) return fail("type any is not supported yet");
+        if (id == types::any && !frames_.empty()) {
             note_any(type.range.begin, "the type any is written here");
         }
         return id;
     }
+    if (auto data = resolve_data_type(type, report)) return *data;
     // A type parameter (not supported yet, reported once at the def).
     if (type_params_.count(type.name) != 0) return types::error;
     bool later = user_type_names_.count(type.name) != 0;

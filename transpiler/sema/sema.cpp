@@ -269,8 +269,11 @@ void Checker::finish() {
         keep_notes = reported.emplace(static_cast<int>(severity), loc, message).second;
         if (keep_notes) sink_.add(severity, loc, message);
     };
+    // `check --explain-any`: a note wherever any was inferred, saying why.
     auto report_any = [&](const AnySite& site) {
-        report(Severity::error, site.loc, site.why + "; values of type any are not supported yet");
+        if (!options_.explain_any) return;
+        keep_notes = true;
+        report(Severity::note, site.loc, "any: " + site.why);
     };
     for (const Diagnostic& d : main_diags_)
         report(d.severity, d.loc, d.message);

@@ -77,7 +77,7 @@ TypeTable::TypeTable() {
     }
 }
 
-TypeId TypeTable::intern(const TypeInfo& info) {
+TypeId TypeTable::intern(const TypeInfo& info) const {
     std::string key = key_of(info);
     auto it = index_.find(key);
     if (it != index_.end()) return it->second;
@@ -143,11 +143,13 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (a == types::pending) return b;
     if (b == types::pending) return a;
     if (is_numeric(a) && is_numeric(b)) return types::float_;
+    if (auto filled = fill(a, b)) return *filled;
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
+    if (auto filled = fill(from, to); filled && *filled == to) return true;
     if (from == types::any || to == types::any) return true;
     return from == types::int_ && to == types::float_;
 }
