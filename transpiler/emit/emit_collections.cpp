@@ -212,8 +212,9 @@ std::optional<std::string> emit_data_conversion(const Ctx& ctx, const ast::Expr&
         }
         if (expr.kind == ast::ExprKind::call) {
             // ListMutable([]), set(), SetMutable([]): a new empty collection of the target type.
-            const auto& call = expr.as<ast::Call>();
-            if (call.args.empty() || is_empty_literal(*call.args[0])) {
+            // A builtin's result with an unknown element is a new empty collection.
+            auto it = ctx.body.calls.find(&expr.as<ast::Call>());
+            if (it != ctx.body.calls.end() && it->second.builtin && !it->second.instance) {
                 return cpp_type(table, target) + "()";
             }
         }

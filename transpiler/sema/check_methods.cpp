@@ -214,7 +214,13 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
                     return types::any;
                 }
                 if (!convert(1, value)) return types::error;
-                return element_read(value) == types::any ? types::any : value;
+                if (value == types::pending) {
+                    // An empty dict's first get(k, default) gives its types.
+                    refine_receiver(object, t.container(TypeKind::dict, {args[0], args[1]},
+                                                        info.is_mut));
+                    return args[1];
+                }
+                return value;
             }
             if (name == "insert") {
                 if (!arity(2, 2) || !convert(0, key) || !convert(1, value)) return types::error;
