@@ -24,6 +24,14 @@ std::string iterable_text(const Ctx& ctx, const ast::Expr& iter) {
             return value;
         case TypeKind::any:
             return "pyro::rt::iterate(" + value + ")";
+        case TypeKind::tuple: {
+            // A tuple of mixed element types is walked as Anys.
+            const auto& args = ctx.program.types.info(type).args;
+            for (TypeId arg : args) {
+                if (arg != args[0]) return "pyro::rt::iterate(pyro::Any(" + value + "))";
+            }
+            return "pyro::rt::iter(" + value + ")";
+        }
         default:
             return "pyro::rt::iter(" + value + ")";
     }

@@ -202,10 +202,12 @@ TypeId Checker::iter_element(TypeId iterable, Loc loc, bool report) {
         case TypeKind::dict:
             return element_read(info.args[0]);
         case TypeKind::tuple: {
-            TypeId joined = types::pending;
-            for (TypeId arg : info.args)
-                joined = types().join(joined, arg);
-            return element_read(joined);
+            // One element type only when all are the same (the runtime's CommonElement).
+            TypeId common = info.args.empty() ? types::any : info.args[0];
+            for (TypeId arg : info.args) {
+                if (arg != common) common = types::any;
+            }
+            return element_read(common);
         }
         default:
             break;

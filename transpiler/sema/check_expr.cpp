@@ -160,7 +160,11 @@ TypeId Checker::check_fstring(const ast::FString& fstring) {
 
 bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                                const std::string& what) {
-    if (types().convertible(value_type, target)) return true;
+    if (types().convertible(value_type, target)) {
+        // A variable holding an empty literal takes the type it is first used as.
+        if (types().has_pending(value_type)) refine_receiver(value, target);
+        return true;
+    }
     std::string hint;
     if (target == types::int_ && value_type == types::float_) hint = " (convert it with int(...))";
     if (target == types::string) hint = " (convert it with str(...))";
