@@ -98,11 +98,11 @@ Cpp emit_display(const Ctx& ctx, const ast::Expr& expr, TypeId target) {
     };
     switch (expr.kind) {
         case ast::ExprKind::list:
-            return {type + "{" + items(expr.as<ast::ListExpr>().elements, element_of(table, target)) +
-                    "}"};
+            return {type + "{" +
+                    items(expr.as<ast::ListExpr>().elements, element_of(table, target)) + "}"};
         case ast::ExprKind::set:
-            return {type + "{" + items(expr.as<ast::SetExpr>().elements, element_of(table, target)) +
-                    "}"};
+            return {type + "{" +
+                    items(expr.as<ast::SetExpr>().elements, element_of(table, target)) + "}"};
         case ast::ExprKind::tuple: {
             const auto& elements = expr.as<ast::TupleExpr>().elements;
             std::string out;
@@ -310,7 +310,8 @@ bool data_stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
         }
         case ast::StmtKind::return_: {
             const auto& ret = stmt.as<ast::ReturnStmt>();
-            return ret.value && ctx.instance != nullptr && from_any(*ret.value, ctx.instance->result);
+            return ret.value && ctx.instance != nullptr &&
+                   from_any(*ret.value, ctx.instance->result);
         }
         default:
             return false;

@@ -33,6 +33,14 @@ TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
     return args[i];
 }
 
+// The slot of `t[i]` on a tuple: sema only accepts a constant index there.
+std::int64_t tuple_slot(const Ctx& ctx, const ast::Index& target) {
+    const TypeId object = ctx.body.type_of(*target.object);
+    const auto n = static_cast<std::int64_t>(ctx.program.types.info(object).args.size());
+    const std::int64_t at = literal_index(*target.index).value_or(0);
+    return at < 0 ? at + n : at;
+}
+
 // `object[index] = value_text` (value already of the element's C++ type, or convertible).
 std::string element_store(const Ctx& ctx, const ast::Index& target, const std::string& key,
                           const std::string& value) {
@@ -40,10 +48,7 @@ std::string element_store(const Ctx& ctx, const ast::Index& target, const std::s
     const TypeId object = ctx.body.type_of(*target.object);
     const std::string obj = parenthesize(emit_value(ctx, *target.object), prec_primary);
     if (table.kind(object) == TypeKind::tuple) {
-        const auto n = static_cast<std::int64_t>(table.info(object).args.size());
-        std::int64_t at = literal_index(*target.index).value_or(0);
-        if (at < 0) at += n;
-        return fmt::format("{}.set<{}>({});", obj, at, value);
+        return fmt::format("{}.set<{}>({});", obj, tuple_slot(ctx, target), value);
     }
     if (object == types::any) {
         return fmt::format("pyro::rt::set_index({}, {}, {});", obj, key, value);
@@ -74,20 +79,16 @@ TypeId element_type(const Ctx& ctx, const ast::Index& target) {
             return arg_of(table, object, 0);
         case TypeKind::dict:
             return arg_of(table, object, 1);
-        case TypeKind::tuple: {
-            const auto n = static_cast<std::int64_t>(table.info(object).args.size());
-            std::int64_t at = literal_index(*target.index).value_or(0);
-            if (at < 0) at += n;
-            return arg_of(table, object, static_cast<std::size_t>(at));
-        }
+        case TypeKind::tuple:
+            return arg_of(table, object, static_cast<std::size_t>(tuple_slot(ctx, target)));
         default:
             return types::any;
     }
 }
 
 // Part i of an unpacked value held in `temp` of type `type`, as `want`.
-std::string part(const sema::TypeTable& table, const std::string& temp, TypeId type,
-                 std::size_t i, TypeId want) {
+std::string part(const sema::TypeTable& table, const std::string& temp, TypeId type, std::size_t i,
+                 TypeId want) {
     switch (table.kind(type)) {
         case TypeKind::tuple: {
             const std::string text = fmt::format("{}.get<{}>()", temp, i);
@@ -167,8 +168,8 @@ void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
         }
     } else {
         const TypeId type = ctx.body.type_of(*assign.value);
-        w.line("const " + cpp_type(table, type) + " pyro_value = " +
-               emit_value(ctx, *assign.value).text + ";");
+        w.line("const " + cpp_type(table, type) +
+               " pyro_value = " + emit_value(ctx, *assign.value).text + ";");
         for (std::size_t i = 0; i < targets.size(); ++i) {
             const TypeId want = target_type(*targets[i]);
             temps.push_back(fmt::format("pyro_part{}", i));
@@ -199,19 +200,13 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     w.line(prefix + "{" + comment);
     w.indent();
     const TypeId object = ctx.body.type_of(*target.object);
+    const bool tuple = ctx.program.types.kind(object) == TypeKind::tuple;
     w.line("const auto pyro_object = " + emit_value(ctx, *target.object).text + ";");
-    w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
-    const std::string current =
-        object == types::any ? "pyro::rt::index(pyro_object, pyro_key)"
-        : ctx.program.types.kind(object) == TypeKind::tuple
-            ? fmt::format("pyro_object.get<{}>()",
-                          [&] {
-                              const auto n = static_cast<std::int64_t>(
-                                  ctx.program.types.info(object).args.size());
-                              std::int64_t at = literal_index(*target.index).value_or(0);
-                              return at < 0 ? at + n : at;
-                          }())
-            : "pyro_object.at(pyro_key)";
+    if (!tuple) w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
+    const std::string current = object == types::any ? "pyro::rt::index(pyro_object, pyro_key)"
+                                : tuple
+                                    ? fmt::format("pyro_object.get<{}>()", tuple_slot(ctx, target))
+                                    : "pyro_object.at(pyro_key)";
     const TypeId value_type = ctx.body.type_of(*aug.value);
     std::string value = emit_as(ctx, *aug.value, value_type, true);
     std::string combined;
@@ -230,16 +225,8 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     const std::string store =
         object == types::any
             ? fmt::format("pyro::rt::set_index(pyro_object, pyro_key, {});", combined)
-        : ctx.program.types.kind(object) == TypeKind::tuple
-            ? fmt::format("pyro_object.set<{}>({});",
-                          [&] {
-                              const auto n = static_cast<std::int64_t>(
-                                  ctx.program.types.info(object).args.size());
-                              std::int64_t at = literal_index(*target.index).value_or(0);
-                              return at < 0 ? at + n : at;
-                          }(),
-                          combined)
-            : fmt::format("pyro_object.set(pyro_key, {});", combined);
+        : tuple ? fmt::format("pyro_object.set<{}>({});", tuple_slot(ctx, target), combined)
+                : fmt::format("pyro_object.set(pyro_key, {});", combined);
     w.line(store);
     w.dedent();
     w.line("}");

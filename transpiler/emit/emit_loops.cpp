@@ -91,8 +91,8 @@ LoopHeader loop_header(const Ctx& ctx, const ast::Target& target, const void* no
             read = "pyro::rt::from_any<" + cpp_type(table, var.type) + ">(" + read + ")";
         }
         out.prelude.push_back(fmt::format("{}{}{} {} = {};", var.read ? "" : "[[maybe_unused]] ",
-                                          var.reassigned ? "" : "const ",
-                                          cpp_type(table, var.type), var.cpp_name, read));
+                                          var.reassigned ? "" : "const ", cpp_type(table, var.type),
+                                          var.cpp_name, read));
     }
     return out;
 }

@@ -161,8 +161,8 @@ Cpp emit_data_builtin(const Ctx& ctx, const ast::Call& call, sema::Builtin built
             const sema::CallTarget& target = ctx.body.calls.at(&call);
             const sema::FunctionInstance& inst = *target.instance;
             const std::string param = cpp_type(table, inst.param_types[0]);
-            const std::string f = fmt::format("[](const {}& pyro_x) {{ return {}(pyro_x); }}",
-                                              param, inst.cpp_name);
+            const std::string f =
+                fmt::format("[](const {}& pyro_x) {{ return {}(pyro_x); }}", param, inst.cpp_name);
             return {std::string(builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(") +
                     f + ", " + emit_value(ctx, *call.args[1]).text + ")"};
         }

@@ -121,9 +121,8 @@ TypeId Checker::check_index(const ast::Index& index) {
     const TypeInfo info = types().info(object);
     auto int_index = [&]() {
         if (key == types::int_ || key == types::any) return true;
-        error(index.index->range.begin,
-              fmt::format("an index of {} must be an int, got {}", type_name(object),
-                          type_name(key)));
+        error(index.index->range.begin, fmt::format("an index of {} must be an int, got {}",
+                                                    type_name(object), type_name(key)));
         return false;
     };
     switch (info.kind) {
@@ -143,9 +142,9 @@ TypeId Checker::check_index(const ast::Index& index) {
             if (auto i = literal_index(*index.index)) {
                 const std::int64_t at = *i < 0 ? *i + n : *i;
                 if (at < 0 || at >= n) {
-                    return unsupported(index.index->range.begin,
-                                       fmt::format("index {} out of range for {}", *i,
-                                                   type_name(object)));
+                    return unsupported(
+                        index.index->range.begin,
+                        fmt::format("index {} out of range for {}", *i, type_name(object)));
                 }
                 return info.args[static_cast<std::size_t>(at)];
             }
@@ -263,7 +262,8 @@ TypeId Checker::container_binary(ast::BinaryOp op, TypeId lhs, TypeId rhs, Loc l
     }
     const char* verb = op == ast::BinaryOp::add ? "add" : nullptr;
     if (verb != nullptr) {
-        return unsupported(loc, fmt::format("cannot add {} and {}", type_name(lhs), type_name(rhs)));
+        return unsupported(loc,
+                           fmt::format("cannot add {} and {}", type_name(lhs), type_name(rhs)));
     }
     return unsupported(loc, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(op),
                                         type_name(lhs), type_name(rhs)));

@@ -33,9 +33,7 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                                             args.size(), args.size() == 1 ? "was" : "were"));
         return false;
     };
-    auto element = [&](std::size_t i) {
-        return iter_element(args[i], call.args[i]->range.begin);
-    };
+    auto element = [&](std::size_t i) { return iter_element(args[i], call.args[i]->range.begin); };
     auto takes = [&](std::size_t i, const char* what) {
         return unsupported(call.args[i]->range.begin,
                            fmt::format("{}() takes {}, got {}", name, what, type_name(args[i])));
@@ -154,7 +152,8 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             if (!arity(1, 1)) return types::error;
             TypeId e = element(0);
             if (e == types::error) return e;
-            if (e == types::any) return t.container(TypeKind::dict, {types::any, types::any}, false);
+            if (e == types::any)
+                return t.container(TypeKind::dict, {types::any, types::any}, false);
             const TypeInfo info = t.info(e);
             if (info.kind != TypeKind::tuple || info.args.size() != 2) {
                 return takes(0, "pairs (2-tuples)");

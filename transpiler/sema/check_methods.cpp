@@ -82,9 +82,8 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
     const TypeInfo info = t.info(receiver);
     auto arity = [&](std::size_t lo, std::size_t hi) {
         if (args.size() >= lo && args.size() <= hi) return true;
-        const std::string takes =
-            lo == hi ? fmt::format("{} argument{}", lo, lo == 1 ? "" : "s")
-                     : fmt::format("{} to {} arguments", lo, hi);
+        const std::string takes = lo == hi ? fmt::format("{} argument{}", lo, lo == 1 ? "" : "s")
+                                           : fmt::format("{} to {} arguments", lo, hi);
         error(call.range.begin, fmt::format("{}() takes {} but {} {} given", name, takes,
                                             args.size(), args.size() == 1 ? "was" : "were"));
         return false;
@@ -124,11 +123,10 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
                 if (!arity(1, 1)) return types::error;
                 TypeId element = iter_element(args[0], call.args[0]->range.begin);
                 if (element == types::error) return types::error;
-                if (element != types::string && element != types::any &&
-                    !t.is_silent(element)) {
-                    return unsupported(call.args[0]->range.begin,
-                                       fmt::format("join() takes strings, got {}",
-                                                   type_name(args[0])));
+                if (element != types::string && element != types::any && !t.is_silent(element)) {
+                    return unsupported(
+                        call.args[0]->range.begin,
+                        fmt::format("join() takes strings, got {}", type_name(args[0])));
                 }
                 return types::string;
             }
@@ -216,8 +214,8 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call) {
                 if (!convert(1, value)) return types::error;
                 if (value == types::pending) {
                     // An empty dict's first get(k, default) gives its types.
-                    refine_receiver(object, t.container(TypeKind::dict, {args[0], args[1]},
-                                                        info.is_mut));
+                    refine_receiver(object,
+                                    t.container(TypeKind::dict, {args[0], args[1]}, info.is_mut));
                     return args[1];
                 }
                 return value;

@@ -13,8 +13,7 @@ namespace {
 
 // The types of the n parts of a value being unpacked, or an error message.
 std::variant<std::vector<TypeId>, std::string> parts_of(const TypeTable& t, TypeId value,
-                                                        std::size_t n,
-                                                        TypeId (*read)(TypeId)) {
+                                                        std::size_t n, TypeId (*read)(TypeId)) {
     if (value == types::any || t.is_silent(value)) return std::vector<TypeId>(n, value);
     const TypeInfo info = t.info(value);
     if (info.kind == TypeKind::tuple) {
@@ -89,14 +88,13 @@ void Checker::check_element_assign(const ast::Index& target, TypeId value,
     TypeTable& t = types();
     const TypeInfo info = t.info(object);
     if (!t.is_container(object) || info.kind == TypeKind::set) {
-        error(target.range.begin,
-              fmt::format("cannot assign to an element of {}", a_type(object)));
+        error(target.range.begin, fmt::format("cannot assign to an element of {}", a_type(object)));
         return;
     }
     if (!info.is_mut) {
-        const char* make = info.kind == TypeKind::list    ? "ListMutable"
-                           : info.kind == TypeKind::dict  ? "DictMutable"
-                                                          : "TupleMutable";
+        const char* make = info.kind == TypeKind::list   ? "ListMutable"
+                           : info.kind == TypeKind::dict ? "DictMutable"
+                                                         : "TupleMutable";
         error(target.range.begin,
               fmt::format("cannot assign to an element of {}: it is immutable (make a mutable "
                           "copy with {}(...))",
