@@ -272,8 +272,10 @@ void Checker::finish() {
     // `check --explain-any`: a note wherever any was inferred, saying why.
     auto report_any = [&](const AnySite& site) {
         if (!options_.explain_any) return;
-        keep_notes = true;
-        report(Severity::note, site.loc, "any: " + site.why);
+        const std::string message = "any: " + site.why;
+        if (reported.emplace(static_cast<int>(Severity::note), site.loc, message).second) {
+            sink_.add(Severity::note, site.loc, message);
+        }
     };
     for (const Diagnostic& d : main_diags_)
         report(d.severity, d.loc, d.message);
