@@ -44,14 +44,16 @@ struct Checked {
     }
 };
 
-Checked check(const std::string& text) {
+Checked check(const std::string& text, bool explain_any = false) {
     SourceManager sources;
     DiagnosticSink diags;
     const SourceFile* file = sources.add("test.pyro", text);
     ast::Module module = parse_file(*file, diags);
     REQUIRE_FALSE(diags.has_errors());
     Checked result;
-    result.program = sema::analyze(module, *file, diags);
+    sema::SemaOptions options;
+    options.explain_any = explain_any;
+    result.program = sema::analyze(module, *file, diags, options);
     result.errors = diags.has_errors();
     for (const Diagnostic& d : diags.all()) {
         const char* severity = d.severity == Severity::error     ? "error"
@@ -66,6 +68,11 @@ Checked check(const std::string& text) {
 // The diagnostics of a program, which must parse.
 std::vector<std::string> diags_of(const std::string& text) {
     return check(text).diags;
+}
+
+// The diagnostics with `check --explain-any`'s notes.
+std::vector<std::string> explained(const std::string& text) {
+    return check(text, true).diags;
 }
 
 // A program that must check cleanly.
@@ -352,7 +359,7 @@ TEST_CASE("sema: static errors are reported once, at the right place") {
     CHECK(diags_of("def f():\n    continue\nf()\n") ==
           Strings{"2:5: error: 'continue' outside a loop"});
     CHECK(diags_of("for i in 5:\n    print(i)\n") ==
-          Strings{"1:10: error: cannot iterate over int"});
+          Strings{"1:10: error: cannot iterate over an int"});
     CHECK(diags_of("let r = 1.5..3\n") ==
           Strings{"1:9: error: the bounds of a range must be ints, got float"});
     CHECK(diags_of("let r = range(1, 2.5)\n") ==
@@ -361,7 +368,8 @@ TEST_CASE("sema: static errors are reported once, at the right place") {
           Strings{"1:7: error: str() takes 1 argument but 2 were given"});
     CHECK(diags_of("print(len(5))\n") ==
           Strings{"1:11: error: len() takes a string or a collection, got int"});
-    CHECK(diags_of("print(abs(-1))\n") == Strings{"1:7: error: 'abs' is not supported yet"});
+    CHECK(diags_of("print(abs(\"a\"))\n") ==
+          Strings{"1:11: error: abs() takes a number, got string"});
     CHECK(diags_of("let p = print\n") ==
           Strings{"1:9: error: 'print' is a builtin function; it can only be called"});
 }
@@ -399,22 +407,23 @@ TEST_CASE("sema: reassigning a let warns once per assignment") {
                      });
 }
 
-TEST_CASE("sema: any is inferred where LANGUAGE.md 9 says, and not emitted yet") {
-    const std::string tail = "; values of type any are not supported yet";
-    CHECK(diags_of("mut x = 1\nx = \"one\"\n") ==
-          Strings{"2:1: error: 'x' is assigned values of different types (int and string)" + tail});
-    CHECK(
-        diags_of("def f(n):\n    if n > 0:\n        return 1\n    return \"neg\"\nprint(f(1))\n") ==
-        Strings{"4:5: error: 'f' returns values of different types (int and string)" + tail});
-    CHECK(diags_of("def g(n):\n    if n > 0:\n        return 5\nprint(g(1))\n") ==
-          Strings{"1:5: error: 'g' returns int on some paths and nothing on others" + tail});
-    CHECK(diags_of("let c = 1 if true else \"s\"\n") ==
-          Strings{"1:9: error: the two branches of this conditional have different types (int "
-                  "and string)" +
-                  tail});
-    CHECK(diags_of("let y: any = 3\n") ==
-          Strings{"1:8: error: the type any is written here" + tail});
-    // An uncalled function with any parameters is checked without this error.
+TEST_CASE("sema: any is inferred where LANGUAGE.md 9 says; --explain-any says why") {
+    CHECK(diags_of("mut x = 1\nx = \"one\"\n").empty());
+    CHECK(explained("mut x = 1\nx = \"one\"\n") ==
+          Strings{"2:1: note: any: 'x' is assigned values of different types (int and string)"});
+    CHECK(explained("def f(n):\n    if n > 0:\n        return 1\n    return \"neg\"\nprint(f(1))\n") ==
+          Strings{"4:5: note: any: 'f' returns values of different types (int and string)"});
+    CHECK(explained("def g(n):\n    if n > 0:\n        return 5\nprint(g(1))\n") ==
+          Strings{"1:5: note: any: 'g' returns int on some paths and nothing on others"});
+    CHECK(explained("let c = 1 if true else \"s\"\n") ==
+          Strings{"1:9: note: any: the two branches of this conditional have different types "
+                  "(int and string)"});
+    CHECK(explained("let y: any = 3\n") == Strings{"1:8: note: any: the type any is written here"});
+    CHECK(explained("let xs = [1, \"a\"]\n") ==
+          Strings{"1:10: note: any: the elements of this list have different types (int and "
+                  "string)"});
+    CHECK(explained("let xs = []\nprint(xs)\n").empty());
+    // An uncalled function with any parameters is checked without a note of its own.
     CHECK(diags_of("def unused(a):\n    let b = a + 1\n    return b\n").empty());
 }
 
@@ -426,29 +435,32 @@ TEST_CASE("sema: past 8 nested instances, parameters become any") {
         "        return 0\n"
         "    return f(j, a, b, c, d, e, g, h, i)\n"
         "print(f(1, 2.5, \"s\", true, void, 0..1, 1, 1, 1))\n";
-    Strings d = diags_of(program);
+    CHECK(diags_of(program).empty());
+    Strings d = explained(program);
     REQUIRE(d.size() == 1);
     CHECK(d[0] ==
-          "4:12: error: 'f' is instantiated more than 8 times inside itself, so its "
-          "parameters become any; values of type any are not supported yet");
+          "4:12: note: any: 'f' is instantiated more than 8 times inside itself, so its "
+          "parameters become any");
+}
+
+TEST_CASE("sema: collections are typed; empty literals take the type of their first use") {
+    Checked c = ok("mut xs = ListMutable([])\nxs.push(1)\nlet d = {\"a\": [1.5]}\n");
+    CHECK(c.program->types.name(c.program->globals[0].type) == "list_mut<int>");
+    CHECK(c.program->types.name(c.program->globals[1].type) == "dict<string, list<float>>");
+    CHECK(diags_of("let xs = [1]\nxs.push(2)\n") ==
+          Strings{"2:4: error: 'push' changes its receiver, but list<int> is immutable (make a "
+                  "mutable copy with ListMutable(...))"});
+    CHECK(diags_of("let xs = [1]\nprint(xs.size())\n") ==
+          Strings{"2:10: error: no method 'size' on list<int>"});
+    CHECK(diags_of("let t = (1, 2)\nt[0] = 3\n") ==
+          Strings{"2:1: error: cannot assign to an element of tuple<int, int>: it is immutable "
+                  "(make a mutable copy with TupleMutable(...))"});
 }
 
 TEST_CASE("sema: a recursion that never returns a value of its own is an error") {
     CHECK(diags_of("def h(n):\n    return h(n)\nprint(h(1))\n") ==
           Strings{"1:5: error: cannot infer the result type of 'h': it only returns what its "
                   "own recursive calls return; write it down with `-> T`"});
-}
-
-TEST_CASE("sema: constructs of later issues say they are not supported yet") {
-    CHECK(diags_of("let xs = [1, 2]\nfor x in xs:\n    print(x)\n") ==
-          Strings{"1:10: error: lists are not supported yet"});
-    CHECK(diags_of("let t = (1, 2)\n") == Strings{"1:9: error: tuples are not supported yet"});
-    CHECK(diags_of("let s = \"a\".upper()\n") ==
-          Strings{"1:13: error: '.upper': attributes and methods are not supported yet"});
-    CHECK(diags_of("let xs: list_mut<int> = 1\n") ==
-          Strings{"1:9: error: type 'list_mut' is not supported yet"});
-    CHECK(diags_of("let a, b = 1, 2\nprint(a)\n") ==
-          Strings{"1:1: error: unpacking is not supported yet"});
 }
 
 TEST_CASE("sema: records, classes and exceptions") {
@@ -480,25 +492,4 @@ TEST_CASE("sema: standard library modules and their calls") {
           Strings{"2:17: error: argument 1 of math.sqrt() must be an int or a float, got string"});
     CHECK(diags_of("import std.sync\nlet m = sync.Mutex()\nm.lock()\nm.close()\n") ==
           Strings{"4:3: error: Mutex has no method 'close'"});
-}
-
-TEST_CASE("sema: names from unsupported statements are not reported again") {
-    CHECK(diags_of("let xs = [1]\nprint(xs[0], xs.len())\n") ==
-          Strings{"1:10: error: lists are not supported yet"});
-}
-
-TEST_CASE("sema: --explain-any notes the uncalled functions") {
-    SourceManager sources;
-    DiagnosticSink diags;
-    const SourceFile* file = sources.add("t.pyro", "def unused(a):\n    return a\n");
-    ast::Module module = parse_file(*file, diags);
-    sema::SemaOptions options;
-    options.explain_any = true;
-    sema::analyze(module, *file, diags, options);
-    REQUIRE(diags.all().size() == 1);
-    CHECK(diags.all()[0].severity == Severity::note);
-    CHECK(diags.all()[0].loc.line == 1);
-    CHECK(diags.all()[0].message ==
-          "'unused' is never called: it was checked with any for its unannotated parameters, "
-          "and produces no C++");
 }

@@ -48,9 +48,8 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             break;
     }
     if (auto conc = conc_cpp_type(types, type)) return *conc;
-    if (std::string text = container_cpp_type(types, type); !text.empty()) return text;
-    // Sema rejects programs with other types before emit runs.
-    return "/* " + types.name(type) + " */ void";
+    if (types.kind(type) == sema::TypeKind::native) return container_cpp_type(types, type);
+    return cpp_data_type(types, type);
 }
 
 namespace {

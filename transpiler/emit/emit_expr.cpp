@@ -155,14 +155,30 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
         }
         case ast::ExprKind::conditional:
             return emit_conditional(ctx, expr.as<ast::Conditional>(), int_ok);
-        case ast::ExprKind::call:
-            return emit_call(ctx, expr.as<ast::Call>());
+        case ast::ExprKind::call: {
+            const auto& call = expr.as<ast::Call>();
+            if (call.callee->kind == ast::ExprKind::member) {
+                if (auto method = emit_method_call(ctx, call)) return *method;
+            }
+            return emit_call(ctx, call);
+        }
         case ast::ExprKind::member:
             return emit_member(ctx, expr.as<ast::Member>());
         case ast::ExprKind::chan_new:
             return emit_chan_new(ctx, expr, *expr.as<ast::ChanNew>().capacity);
         case ast::ExprKind::lambda:
             return emit_lambda(ctx, expr.as<ast::Lambda>());
+        case ast::ExprKind::list:
+        case ast::ExprKind::tuple:
+        case ast::ExprKind::set:
+        case ast::ExprKind::dict:
+            return emit_display(ctx, expr, ctx.body.type_of(expr));
+        case ast::ExprKind::comprehension:
+            return emit_comprehension(ctx, expr.as<ast::Comprehension>());
+        case ast::ExprKind::index:
+            return emit_index(ctx, expr.as<ast::Index>());
+        case ast::ExprKind::slice:
+            return emit_slice(ctx, expr.as<ast::Slice>());
         default:
             break;
     }
@@ -181,6 +197,7 @@ Cpp emit_value(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
 
 std::string emit_as(const Ctx& ctx, const ast::Expr& expr, TypeId target, bool int_ok) {
     const TypeId source = ctx.body.type_of(expr);
+    if (auto converted = emit_data_conversion(ctx, expr, target, int_ok)) return *converted;
     if (target == types::float_ && source == types::int_) {
         if (is_int_literal(expr)) return std::to_string(int_literal_value(expr)) + ".0";
         return "pyro::to_float(" + emit_expr(ctx, expr).text + ")";
@@ -200,6 +217,7 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr) {
         }
         return false;
     };
+    if (bool fails = false; data_can_fail(ctx, expr, fails)) return fails;
     switch (expr.kind) {
         case ast::ExprKind::call:
         case ast::ExprKind::chan_new:

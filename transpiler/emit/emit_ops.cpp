@@ -93,17 +93,19 @@ Cpp compare_link(const Ctx& ctx, ast::CompareOp op, const ast::Expr& lhs_expr, c
     const TypeId lt = ctx.body.type_of(lhs_expr);
     const TypeId rt = ctx.body.type_of(rhs_expr);
     const sema::TypeTable& table = ctx.program.types;
+    if ((op == ast::CompareOp::in || op == ast::CompareOp::not_in) && rt != types::string) {
+        return emit_membership(ctx, op == ast::CompareOp::not_in, lhs, rhs);
+    }
     if (op == ast::CompareOp::in || op == ast::CompareOp::not_in) {
-        // A substring test (the only `in` of this version): bytes of valid UTF-8 match
-        // exactly where code points do.
+        // A substring test: bytes of valid UTF-8 match exactly where code points do.
         return {parenthesize(rhs, prec_primary) + ".view().find(" +
                     parenthesize(lhs, prec_primary) + ".view()) " +
                     (op == ast::CompareOp::in ? "!=" : "==") + " std::string_view::npos",
                 prec_equality};
     }
-    // An `any` side compares at run time (Any's operators convert the other side).
     const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt)) ||
-                           lt == sema::types::any || rt == sema::types::any;
+                           lt == types::any || rt == types::any ||
+                           (table.is_container(lt) && table.kind(lt) == table.kind(rt));
     if (!same_kind) {
         // Values of different kinds are never equal (sema warned).
         const char* result = op == ast::CompareOp::eq ? "false" : "true";
@@ -214,6 +216,9 @@ Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
     }
     std::vector<std::string> args;
     std::string callee;
+    if (target.builtin && *target.builtin > sema::Builtin::range) {
+        return emit_data_builtin(ctx, call, *target.builtin);
+    }
     if (target.instance != nullptr) {
         const sema::FunctionInstance& inst = *target.instance;
         // With several overloads a bare `5` would prefer a double parameter over pyro::Int.
@@ -248,6 +253,8 @@ Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
                 break;
             case sema::Builtin::range:
                 callee = "pyro::range";
+                break;
+            default:
                 break;
         }
         // pyro::range takes pyro::Int parameters, so its literals may stay bare.

@@ -46,6 +46,10 @@ const sema::Variable& declared(const Ctx& ctx, const void* node) {
 
 void emit_let(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::string& prefix,
               const std::string& comment) {
+    if (let.names.size() != 1) {
+        emit_let_unpack(ctx, w, let, prefix, comment);
+        return;
+    }
     const sema::VarRef ref = ctx.body.decls.at(sema::DeclKey{&let, 0});
     const sema::Variable& var = ctx.program.variable(ctx.body, ref);
     const std::string value = emit_as(ctx, *let.value, var.type, true);
@@ -147,6 +151,13 @@ void emit_while(const Ctx& ctx, Writer& w, const ast::WhileStmt& stmt, const std
 
 void emit_for(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::string& prefix,
               const std::string& comment) {
+    const TypeId iter = ctx.body.type_of(*stmt.iter);
+    const sema::TypeKind kind = ctx.program.types.kind(iter);
+    // Ranges and channels are C++ ranges of their element type; the rest is emit_loops.cpp's.
+    if (iter != types::range && kind != sema::TypeKind::chan && kind != sema::TypeKind::receiver) {
+        emit_for_data(ctx, w, stmt, prefix, comment);
+        return;
+    }
     const sema::Variable& var = declared(ctx, &stmt);
     std::string decl = var.read ? "" : "[[maybe_unused]] ";
     decl += cpp_type(ctx.program.types, var.type) + " " + var.cpp_name;
@@ -185,6 +196,7 @@ void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const s
 }
 
 bool stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
+    if (data_stmt_can_fail(ctx, stmt)) return true;
     switch (stmt.kind) {
         case ast::StmtKind::expr:
             return can_fail(ctx, *stmt.as<ast::ExprStmt>().expr);
@@ -268,6 +280,10 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
                     ";" + comment);
                 return;
             }
+            if (s.target->kind != ast::ExprKind::name) {
+                emit_assign_data(ctx, w, s, prefix, comment);
+                return;
+            }
             const sema::VarRef ref = ctx.body.vars.at(s.target.get());
             const sema::Variable& var = ctx.program.variable(ctx.body, ref);
             const std::string value = emit_as(ctx, *s.value, var.type, true);
@@ -284,6 +300,10 @@ void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {
                 w.line(prefix +
                        emit_member_assign(ctx, s.target->as<ast::Member>(), *s.value, s.op) + ";" +
                        comment);
+                return;
+            }
+            if (s.target->kind == ast::ExprKind::index) {
+                emit_aug_assign_element(ctx, w, s, prefix, comment);
                 return;
             }
             w.line(prefix + aug_assign_text(ctx, s) + comment);

@@ -166,6 +166,39 @@ std::string std_includes(const sema::Program& program);  // #include lines of im
 // List, dict and library object types ("" for other kinds).
 std::string container_cpp_type(const sema::TypeTable& types, sema::TypeId type);
 Cpp emit_std_call(const Ctx& ctx, const ast::Call& call, const sema::StdFunction& fn);
+// ---- collections, strings and any (emit_collections.cpp, emit_methods.cpp,
+// emit_data_stmt.cpp)
+std::string cpp_data_type(const sema::TypeTable& types, sema::TypeId type);
+// A display ([..], (..), {..}, {k: v}) or comprehension, built as `target` (its own type, or
+// the type an empty literal's first use gave it).
+Cpp emit_display(const Ctx& ctx, const ast::Expr& expr, sema::TypeId target);
+Cpp emit_index(const Ctx& ctx, const ast::Index& index);
+Cpp emit_slice(const Ctx& ctx, const ast::Slice& slice);
+Cpp emit_comprehension(const Ctx& ctx, const ast::Comprehension& comp);
+// The conversions emit_as needs beyond int -> float: to and from any, empty literals.
+std::optional<std::string> emit_data_conversion(const Ctx& ctx, const ast::Expr& expr,
+                                                sema::TypeId target, bool int_ok);
+std::optional<Cpp> emit_method_call(const Ctx& ctx, const ast::Call& call);
+Cpp emit_data_builtin(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin);
+Cpp emit_membership(const Ctx& ctx, bool negated, const Cpp& element, const Cpp& container);
+bool data_can_fail(const Ctx& ctx, const ast::Expr& expr, bool& fails);
+bool data_stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt);
+// `for (...)` over `iter` binding `target` (declared by sema at `node`), and the statements
+// that must open the body (unpacking a list or an any element).
+struct LoopHeader {
+    std::string header;
+    std::vector<std::string> prelude;
+};
+LoopHeader loop_header(const Ctx& ctx, const ast::Target& target, const void* node,
+                       const ast::Expr& iter);
+void emit_for_data(const Ctx& ctx, Writer& w, const ast::ForStmt& stmt, const std::string& prefix,
+                   const std::string& comment);
+void emit_let_unpack(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::string& prefix,
+                     const std::string& comment);
+void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
+                      const std::string& prefix, const std::string& comment);
+void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt& aug,
+                             const std::string& prefix, const std::string& comment);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);

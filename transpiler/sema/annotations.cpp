@@ -14,9 +14,11 @@ namespace pyro2cpp::sema::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> later_type_names = {
-    "list", "list_mut", "tuple", "tuple_mut", "set",      "set_mut",
-    "dict", "dict_mut", "chan",  "Sender",    "Receiver", "Error",
+constexpr std::array<std::string_view, 4> later_type_names = {
+    "chan",
+    "Sender",
+    "Receiver",
+    "Error",
 };
 
 }  // namespace
@@ -72,26 +74,14 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
         if (!type.args.empty()) {
             return fail(fmt::format("type '{}' takes no type arguments", type.name));
         }
-        if (id == types::any) {
-            // Written `any` in a signature is reported at once; in a body, only where the
-            // body is emitted.
-            if (frames_.empty()) return fail("type any is not supported yet");
+        if (id == types::any && !frames_.empty()) {
             note_any(type.range.begin, "the type any is written here");
         }
         return id;
     }
     if (auto t = object_type(type, report)) return *t;
-    // `list<T>`, for the values externs pass to and from std::vector (LANGUAGE.md 8). The
-    // list operations themselves are a later issue's.
-    if (type.name == "list" && type.args.size() == 1) {
-        const TypeId element = resolve_type(*type.args[0], report);
-        if (element == types::error) return types::error;
-        TypeInfo list;
-        list.kind = TypeKind::list;
-        list.args = {element};
-        return types().intern(list);
-    }
     if (auto channel = resolve_channel_type(type, report)) return *channel;
+    if (auto data = resolve_data_type(type, report)) return *data;
     // A type parameter (not supported yet, reported once at the def).
     if (type_params_.count(type.name) != 0) return types::error;
     bool later = user_type_names_.count(type.name) != 0;

@@ -14,7 +14,7 @@ struct BuiltinName {
     Builtin builtin;
 };
 
-constexpr std::array<BuiltinName, 8> builtins = {{
+constexpr std::array<BuiltinName, 32> builtins = {{
     {"print", Builtin::print},
     {"eprint", Builtin::eprint},
     {"str", Builtin::str},
@@ -23,14 +23,34 @@ constexpr std::array<BuiltinName, 8> builtins = {{
     {"bool", Builtin::bool_},
     {"len", Builtin::len},
     {"range", Builtin::range},
+    {"type", Builtin::type},
+    {"input", Builtin::input},
+    {"abs", Builtin::abs},
+    {"min", Builtin::min},
+    {"max", Builtin::max},
+    {"sum", Builtin::sum},
+    {"sorted", Builtin::sorted},
+    {"reversed", Builtin::reversed},
+    {"enumerate", Builtin::enumerate},
+    {"zip", Builtin::zip},
+    {"map", Builtin::map},
+    {"filter", Builtin::filter},
+    {"any", Builtin::any_},
+    {"all", Builtin::all},
+    {"chr", Builtin::chr},
+    {"ord", Builtin::ord},
+    {"list", Builtin::list},
+    {"set", Builtin::set},
+    {"dict", Builtin::dict},
+    {"tuple", Builtin::tuple},
+    {"ListMutable", Builtin::list_mutable},
+    {"TupleMutable", Builtin::tuple_mutable},
+    {"SetMutable", Builtin::set_mutable},
+    {"DictMutable", Builtin::dict_mutable},
 }};
 
-constexpr std::array<std::string_view, 30> later_builtins = {
-    "type",       "input",       "abs",       "min",    "max",         "sum",
-    "sorted",     "reversed",    "enumerate", "zip",    "map",         "filter",
-    "any",        "all",         "chr",       "ord",    "isinstance",  "list",
-    "set",        "dict",        "tuple",     "chan",   "ListMutable", "TupleMutable",
-    "SetMutable", "DictMutable", "Error",     "Sender", "Receiver",    "super",
+constexpr std::array<std::string_view, 6> later_builtins = {
+    "isinstance", "chan", "Error", "Sender", "Receiver", "super",
 };
 
 }  // namespace

@@ -32,8 +32,15 @@ TypeId Checker::check_call(const ast::Call& call) {
         }
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
-            for (const auto& arg : call.args)
-                args.push_back(check_expr(*arg));
+            for (const auto& arg : call.args) {
+                // map(f, xs) / filter(f, xs) name a def: check_data_builtin resolves it.
+                const bool function_arg =
+                    r.kind == Resolved::Kind::builtin && args.empty() &&
+                    (r.builtin == Builtin::map || r.builtin == Builtin::filter) &&
+                    arg->kind == ast::ExprKind::name &&
+                    resolve(arg->as<ast::Name>().id).kind == Resolved::Kind::function;
+                args.push_back(function_arg ? types::void_ : check_expr(*arg));
+            }
             switch (r.kind) {
                 case Resolved::Kind::function:
                     return call_function(*r.function, call, args);
@@ -122,6 +129,7 @@ TypeId Checker::check_builtin_call(Builtin builtin, const ast::Call& call,
         }
         case Builtin::len:
             if (!arity(1, 1)) return types::error;
+            if (types().is_container(args[0])) return types::int_;
             if (!expect(0, {types::string, types::range}, "a string or a collection")) {
                 return types::error;
             }
@@ -134,6 +142,8 @@ TypeId Checker::check_builtin_call(Builtin builtin, const ast::Call& call,
             }
             return ok ? types::range : types::error;
         }
+        default:
+            return check_data_builtin(builtin, call, args);
     }
     return types::error;
 }

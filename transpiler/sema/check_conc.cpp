@@ -175,6 +175,11 @@ TypeId Checker::check_member_call(const ast::Call& call) {
         types().kind(object) == TypeKind::interface) {
         if (auto result = check_method_call(call, object)) return *result;
     }
+    // Collections and strings (check_methods.cpp).
+    if (types().is_container(object) || types().kind(object) == TypeKind::string ||
+        types().is_silent(object)) {
+        return check_data_method_call(call, object);
+    }
     switch (types().kind(object)) {
         case TypeKind::chan:
         case TypeKind::sender:

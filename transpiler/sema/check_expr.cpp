@@ -64,17 +64,10 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
             return check_conditional(expr.as<ast::Conditional>());
         case ast::ExprKind::call:
             return check_call(expr.as<ast::Call>());
-        case ast::ExprKind::index: {
-            // An object already reported (a list, an import) is not reported again.
-            const auto& e = expr.as<ast::Index>();
-            if (check_expr(*e.object) == types::error) return types::error;
-            return unsupported(expr.range.begin, "indexing is not supported yet");
-        }
-        case ast::ExprKind::slice: {
-            const auto& e = expr.as<ast::Slice>();
-            if (check_expr(*e.object) == types::error) return types::error;
-            return unsupported(expr.range.begin, "slicing is not supported yet");
-        }
+        case ast::ExprKind::index:
+            return check_index(expr.as<ast::Index>());
+        case ast::ExprKind::slice:
+            return check_slice(expr.as<ast::Slice>());
         case ast::ExprKind::member: {
             const auto& e = expr.as<ast::Member>();
             // A module's function used without a call (stdlib), else a field.
@@ -82,15 +75,12 @@ TypeId Checker::check_expr_kind(const ast::Expr& expr) {
             return check_member(e);
         }
         case ast::ExprKind::tuple:
-            return unsupported(expr.range.begin, "tuples are not supported yet");
         case ast::ExprKind::list:
-            return unsupported(expr.range.begin, "lists are not supported yet");
         case ast::ExprKind::set:
-            return unsupported(expr.range.begin, "sets are not supported yet");
         case ast::ExprKind::dict:
-            return unsupported(expr.range.begin, "dicts are not supported yet");
+            return check_display(expr);
         case ast::ExprKind::comprehension:
-            return unsupported(expr.range.begin, "comprehensions are not supported yet");
+            return check_comprehension(expr.as<ast::Comprehension>());
         case ast::ExprKind::lambda:
             return check_lambda(expr.as<ast::Lambda>());
         case ast::ExprKind::chan_new:
@@ -179,7 +169,11 @@ bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr
     if (types().kind(target) == TypeKind::interface) {
         return check_satisfies(value_type, target, value, what);
     }
-    if (types().convertible(value_type, target)) return true;
+    if (types().convertible(value_type, target)) {
+        // A variable holding an empty literal takes the type it is first used as.
+        if (types().has_pending(value_type)) refine_receiver(value, target);
+        return true;
+    }
     std::string hint;
     if (target == types::int_ && value_type == types::float_) hint = " (convert it with int(...))";
     if (target == types::string) hint = " (convert it with str(...))";

@@ -57,6 +57,7 @@ TypeId Checker::binary_result(ast::BinaryOp op, TypeId lhs, TypeId rhs, Loc loc)
     const TypeTable& t = types();
     const bool both_int = lhs == types::int_ && rhs == types::int_;
     const bool numeric = t.is_numeric(lhs) && t.is_numeric(rhs);
+    if (t.is_container(lhs) || t.is_container(rhs)) return container_binary(op, lhs, rhs, loc);
     switch (op) {
         case BinaryOp::add:
             if (both_int) return types::int_;
@@ -114,10 +115,13 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
         if (lhs == types::any || rhs == types::any) continue;
         const ast::CompareOp op = compare.ops[i];
         const Loc loc = i < compare.op_locs.size() ? compare.op_locs[i] : compare.range.begin;
-        // Instances of related classes may be the same object.
+        // Instances of related classes may be the same object; collections compare across
+        // element types and mutability (`[1] == [1.0]`).
         const bool same_kind = lhs == rhs || (t.is_numeric(lhs) && t.is_numeric(rhs)) ||
                                (t.kind(lhs) == TypeKind::class_ &&
-                                (t.convertible(lhs, rhs) || t.convertible(rhs, lhs)));
+                                (t.convertible(lhs, rhs) || t.convertible(rhs, lhs))) ||
+                               (t.is_container(lhs) && t.kind(lhs) == t.kind(rhs));
+        const bool ordered = t.kind(lhs) != TypeKind::set && t.kind(lhs) != TypeKind::dict;
         switch (op) {
             case ast::CompareOp::eq:
             case ast::CompareOp::ne:
@@ -131,7 +135,7 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
             case ast::CompareOp::le:
             case ast::CompareOp::gt:
             case ast::CompareOp::ge:
-                if (!same_kind || lhs == types::void_ || lhs == types::range ||
+                if (!same_kind || !ordered || lhs == types::void_ || lhs == types::range ||
                     t.kind(lhs) == TypeKind::function) {
                     error(loc, fmt::format("cannot compare {} and {} with '{}'", type_name(lhs),
                                            type_name(rhs), ast::spelling(op)));
@@ -140,19 +144,7 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
                 break;
             case ast::CompareOp::in:
             case ast::CompareOp::not_in:
-                if (rhs == types::string) {
-                    if (lhs != types::string) {
-                        error(loc, fmt::format("'{}' on a string takes a string on its left, "
-                                               "got {}",
-                                               ast::spelling(op), type_name(lhs)));
-                        failed = true;
-                    }
-                } else {
-                    error(loc, fmt::format("'{}' needs a string or a collection on its right, "
-                                           "got {}",
-                                           ast::spelling(op), type_name(rhs)));
-                    failed = true;
-                }
+                if (!check_membership(lhs, rhs, loc, ast::spelling(op))) failed = true;
                 break;
         }
     }

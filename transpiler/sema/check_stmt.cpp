@@ -145,12 +145,7 @@ void Checker::check_stmt(const ast::Stmt& stmt) {
 // let x[: T] = value / mut x[: T] = value
 void Checker::check_let(const ast::LetStmt& let) {
     if (let.names.size() != 1) {
-        check_unpacked_value(*let.value);
-        error(let.range.begin, "unpacking is not supported yet");
-        for (std::size_t i = 0; i < let.names.size(); ++i) {
-            declare_variable(let.names[i], let.name_locs[i], types::error, std::nullopt, let.is_mut,
-                             DeclKey{&let, static_cast<std::uint32_t>(i)});
-        }
+        check_let_unpack(let);
         return;
     }
     std::optional<TypeId> annotation;
@@ -218,30 +213,19 @@ std::optional<VarRef> Checker::assignable_target(const ast::Expr& target, bool c
     return std::nullopt;
 }
 
-// The value of an unpacking, already reported: its parts are still checked, but a tuple
-// display is not reported a second time.
-void Checker::check_unpacked_value(const ast::Expr& value) {
-    if (value.kind != ast::ExprKind::tuple) {
-        check_expr(value);
-        return;
-    }
-    for (const auto& e : value.as<ast::TupleExpr>().elements)
-        check_expr(*e);
-    frame().body->expr_types[&value] = types::error;
-}
-
 // target = value
 void Checker::check_assign(const ast::AssignStmt& assign) {
     if (assign.target->kind == ast::ExprKind::tuple) {
-        check_unpacked_value(*assign.value);
-        for (const auto& e : assign.target->as<ast::TupleExpr>().elements)
-            check_expr(*e);
-        error(assign.target->range.begin, "unpacking is not supported yet");
+        check_assign_unpack(assign);
         return;
     }
     TypeId value = check_expr(*assign.value);
     if (assign.target->kind == ast::ExprKind::member) {
         check_member_assign(assign.target->as<ast::Member>(), value, *assign.value, std::nullopt);
+        return;
+    }
+    if (assign.target->kind == ast::ExprKind::index) {
+        check_element_assign(assign.target->as<ast::Index>(), value, *assign.value);
         return;
     }
     std::optional<VarRef> ref = assignable_target(*assign.target, false);
@@ -254,6 +238,16 @@ void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
     if (aug.target->kind == ast::ExprKind::member) {
         TypeId value = check_expr(*aug.value);
         check_member_assign(aug.target->as<ast::Member>(), value, *aug.value, aug.op);
+        return;
+    }
+    if (aug.target->kind == ast::ExprKind::index) {
+        // d[k] += v: the element receives `d[k] + v`.
+        const auto& target = aug.target->as<ast::Index>();
+        TypeId current = check_index(target);
+        TypeId value = check_expr(*aug.value);
+        TypeId result = binary_result(aug.op, current, value, operator_loc(*aug.target));
+        check_element_assign(target, result, *aug.value);
+        frame().body->expr_types[aug.target.get()] = current;
         return;
     }
     std::optional<VarRef> ref = assignable_target(*aug.target, true);
@@ -286,35 +280,18 @@ void Checker::check_while(const ast::WhileStmt& stmt) {
 void Checker::check_for(const ast::ForStmt& stmt) {
     TypeId iter = check_expr(*stmt.iter);
     TypeId element = types::error;
-    const std::optional<TypeId> from_channel = channel_iteration(stmt, iter);
-    if (from_channel) element = *from_channel;
-    switch (from_channel ? TypeKind::error : types().kind(iter)) {
-        case TypeKind::range:
-            element = types::int_;
-            break;
-        case TypeKind::any:
-            element = types::any;
-            break;
-        case TypeKind::error:
-            break;
-        case TypeKind::pending:
-            element = types::pending;
-            break;
-        case TypeKind::string:
-            error(stmt.iter->range.begin, "iterating over a string is not supported yet");
-            break;
-        default:
-            error(stmt.iter->range.begin, fmt::format("cannot iterate over {}", type_name(iter)));
-            break;
+    if (const std::optional<TypeId> from_channel = channel_iteration(stmt, iter)) {
+        element = *from_channel;
+    } else {
+        element = iter_element(iter, stmt.iter->range.begin);
     }
     push_scope();
-    if (stmt.target.names.size() != 1) {
-        error(stmt.target.locs.empty() ? stmt.range.begin : stmt.target.locs[0],
-              "unpacking in a for loop is not supported yet");
-    } else {
-        VarRef var = declare_variable(stmt.target.names[0], stmt.target.locs[0], element,
-                                      std::nullopt, true, DeclKey{&stmt, 0});
-        variable(var).fixed_storage = true;
+    declare_targets(stmt.target, element, &stmt,
+                    stmt.target.locs.empty() ? stmt.range.begin : stmt.target.locs[0]);
+    // A loop variable is fresh each iteration: a closure never shares it through a Cell.
+    for (std::uint32_t i = 0; i < stmt.target.names.size(); ++i) {
+        auto decl = frame().body->decls.find(DeclKey{&stmt, i});
+        if (decl != frame().body->decls.end()) variable(decl->second).fixed_storage = true;
     }
     ++frame().loop_depth;
     check_statements(stmt.body);

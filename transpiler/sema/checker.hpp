@@ -203,6 +203,8 @@ private:
 
     // ---- annotations (annotations.cpp); `report` false re-resolves silently
     TypeId resolve_type(const ast::TypeExpr& type, bool report);
+    // list<T>, dict<K, V>, tuple<A, B>, ... (annotations_data.cpp); nullopt: not one of them.
+    std::optional<TypeId> resolve_data_type(const ast::TypeExpr& type, bool report);
 
     // ---- instances (instantiate.cpp)
     TypeId call_function(FunctionDecl& decl, const ast::Call& call,
@@ -250,7 +252,6 @@ private:
     void check_for(const ast::ForStmt& stmt);
     void check_return(const ast::ReturnStmt& stmt);
     std::optional<VarRef> assignable_target(const ast::Expr& target, bool compound);
-    void check_unpacked_value(const ast::Expr& value);
 
     // ---- expressions (check_expr.cpp, check_ops.cpp, check_call.cpp)
     TypeId check_expr(const ast::Expr& expr);
@@ -364,6 +365,28 @@ private:
                           const std::vector<TypeId>& args, const std::string& shown);
     TypeId std_result(const StdFunction& fn, const std::vector<TypeId>& args);
     void warn_if_hides_module(const std::string& name, Loc loc);
+    // ---- collections, strings and any (check_collections.cpp, check_methods.cpp,
+    // check_data_builtins.cpp, check_unpack.cpp)
+    TypeId check_display(const ast::Expr& expr);  // [..] (..) {..} {k: v}
+    TypeId check_index(const ast::Index& index);
+    TypeId check_slice(const ast::Slice& slice);
+    TypeId check_comprehension(const ast::Comprehension& comp);
+    // What iterating a value of this type yields; error (reported at `loc`) if it cannot.
+    TypeId iter_element(TypeId iterable, Loc loc, bool report = true);
+    // An element read out of a container: an empty literal's unknown element is any.
+    TypeId element_read(TypeId element) const;
+    TypeId container_binary(ast::BinaryOp op, TypeId lhs, TypeId rhs, Loc loc);
+    bool check_membership(TypeId element, TypeId container, Loc loc, const char* op);
+    // The first use of an empty literal fixes its element types: widen the variable.
+    void refine_receiver(const ast::Expr& receiver, TypeId filled);
+    // A method of a collection or string (`receiver`: the object's type, already checked).
+    TypeId check_data_method_call(const ast::Call& call, TypeId receiver);
+    TypeId check_data_builtin(Builtin builtin, const ast::Call& call,
+                              const std::vector<TypeId>& args);
+    void check_let_unpack(const ast::LetStmt& let);
+    void check_assign_unpack(const ast::AssignStmt& assign);
+    void check_element_assign(const ast::Index& target, TypeId value, const ast::Expr& value_expr);
+    void declare_targets(const ast::Target& target, TypeId element, const void* node, Loc loc);
 
     // ---- diagnostics: into the current pass, or straight to the sink outside any pass
     void error(Loc loc, std::string message);

@@ -320,8 +320,13 @@ void Checker::finish() {
         keep_notes = reported.emplace(static_cast<int>(severity), loc, message).second;
         if (keep_notes) sink_.add(severity, loc, message);
     };
+    // `check --explain-any`: a note wherever any was inferred, saying why.
     auto report_any = [&](const AnySite& site) {
-        report(Severity::error, site.loc, site.why + "; values of type any are not supported yet");
+        if (!options_.explain_any) return;
+        const std::string message = "any: " + site.why;
+        if (reported.emplace(static_cast<int>(Severity::note), site.loc, message).second) {
+            sink_.add(Severity::note, site.loc, message);
+        }
     };
     for (const Diagnostic& d : main_diags_)
         report(d.severity, d.loc, d.message);

@@ -24,7 +24,12 @@ namespace pyro2cpp::sema {
 
 // The builtin functions of this version (LANGUAGE.md 5.5). Each is emitted as a call to the
 // runtime function of the same job (emit/emit_expr.cpp).
-enum class Builtin : std::uint8_t { print, eprint, str, int_, float_, bool_, len, range };
+enum class Builtin : std::uint8_t {
+    print, eprint, str, int_, float_, bool_, len, range,
+    // on collections (check_data_builtins.cpp, emit_data_builtins.cpp)
+    type, input, abs, min, max, sum, sorted, reversed, enumerate, zip, map, filter, any_, all,
+    chr, ord, list, set, dict, tuple, list_mutable, tuple_mutable, set_mutable, dict_mutable,
+};
 
 struct Variable {
     std::string name;      // as written in Pyro

@@ -91,7 +91,7 @@ TypeTable::TypeTable() {
     }
 }
 
-TypeId TypeTable::intern(const TypeInfo& info) {
+TypeId TypeTable::intern(const TypeInfo& info) const {
     std::string key = key_of(info);
     auto it = index_.find(key);
     if (it != index_.end()) return it->second;
@@ -196,11 +196,13 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
     // A generic value not yet resolved, or a result not yet inferred, waits like pending.
     if (waits_for(a, b)) return b;
     if (waits_for(b, a)) return a;
+    if (auto filled = fill(a, b)) return *filled;
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
+    if (auto filled = fill(from, to); filled && *filled == to) return true;
     if (from == types::any || to == types::any) return true;
     if (kind(from) == TypeKind::class_ && kind(to) == TypeKind::class_) {
         const auto* c = static_cast<const ClassInfo*>(info(from).decl);

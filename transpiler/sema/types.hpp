@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -72,7 +74,8 @@ class TypeTable {
 public:
     TypeTable();
 
-    TypeId intern(const TypeInfo& info);
+    // Interning only adds; a const table may still name new types (joins build them).
+    TypeId intern(const TypeInfo& info) const;
     TypeId function(std::vector<TypeId> params, TypeId result);
     // chan<T>, Sender<T>, Receiver<T> (kind chan, sender or receiver). `origin`: the `chan(n)`
     // call of a channel whose element type is not known yet (element `pending`).
@@ -84,6 +87,14 @@ public:
     bool is_generic_function(TypeId id) const {
         return info(id).kind == TypeKind::function && info(id).decl != nullptr;
     }
+    // Collections (types_data.cpp): list, set, tuple and dict types and their _mut forms.
+    TypeId container(TypeKind kind, std::vector<TypeId> args, bool is_mut) const;
+    bool is_container(TypeId id) const;
+    // `a` with its pending parts (an empty literal's unknown elements) taken from `b`, when
+    // the two are otherwise the same type.
+    std::optional<TypeId> fill(TypeId a, TypeId b) const;
+    // Whether the type mentions pending anywhere (an empty literal's elements).
+    bool has_pending(TypeId id) const;
 
     const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
     TypeKind kind(TypeId id) const { return info(id).kind; }
@@ -107,8 +118,8 @@ private:
     // `a` is `b` with parts still unknown (pending results, generic function values).
     bool waits_for(TypeId a, TypeId b) const;
 
-    std::vector<TypeInfo> types_;
-    std::unordered_map<std::string, TypeId> index_;
+    mutable std::deque<TypeInfo> types_;  // a deque: info() references stay valid
+    mutable std::unordered_map<std::string, TypeId> index_;
 };
 
 // A `chan(n)` whose element type is not known yet (check_conc.cpp).

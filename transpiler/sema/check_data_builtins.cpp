@@ -1,0 +1,198 @@
+// Checking the builtins of LANGUAGE.md 5.5 that work on collections and characters: type,
+// input, abs, min, max, sum, sorted, reversed, enumerate, zip, map, filter, any, all, chr,
+// ord, list, set, dict, tuple and the four ...Mutable constructors. They take any iterable
+// (a collection, a range, a string, an any) and are not curried.
+//
+// map and filter take a function: here, a module-level `def` named directly (function values
+// in general are another part of the checker); its instance for the element type is
+// recorded as the call's target instance, so it is emitted.
+#include <fmt/format.h>
+
+#include "sema/checker.hpp"
+
+namespace pyro2cpp::sema::detail {
+
+TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
+                                   const std::vector<TypeId>& args) {
+    TypeTable& t = types();
+    const std::string name = builtin_name(builtin);
+    for (TypeId a : args) {
+        if (a == types::pending) return types::pending;
+    }
+    auto arity = [&](std::size_t lo, std::size_t hi) {
+        if (args.size() >= lo && args.size() <= hi) return true;
+        std::string takes;
+        if (lo == hi) {
+            takes = fmt::format("{} argument{}", lo, lo == 1 ? "" : "s");
+        } else if (hi == SIZE_MAX) {
+            takes = fmt::format("at least {} argument{}", lo, lo == 1 ? "" : "s");
+        } else {
+            takes = fmt::format("{} to {} arguments", lo, hi);
+        }
+        error(call.range.begin, fmt::format("{}() takes {} but {} {} given", name, takes,
+                                            args.size(), args.size() == 1 ? "was" : "were"));
+        return false;
+    };
+    auto element = [&](std::size_t i) { return iter_element(args[i], call.args[i]->range.begin); };
+    auto takes = [&](std::size_t i, const char* what) {
+        return unsupported(call.args[i]->range.begin,
+                           fmt::format("{}() takes {}, got {}", name, what, type_name(args[i])));
+    };
+    auto list_of = [&](TypeId e) { return t.container(TypeKind::list, {e}, false); };
+    switch (builtin) {
+        case Builtin::type:
+            return arity(1, 1) ? types::string : types::error;
+        case Builtin::input:
+            if (!arity(0, 1)) return types::error;
+            if (args.size() == 1 && !check_conversion(args[0], types::string, *call.args[0])) {
+                return types::error;
+            }
+            note_any(call.range.begin, "input() gives string | void (void at the end of input)");
+            return types::any;
+        case Builtin::abs:
+            if (!arity(1, 1)) return types::error;
+            if (t.is_numeric(args[0]) || args[0] == types::any) return args[0];
+            return takes(0, "a number");
+        case Builtin::chr:
+            if (!arity(1, 1) || !check_conversion(args[0], types::int_, *call.args[0])) {
+                return types::error;
+            }
+            return types::string;
+        case Builtin::ord:
+            if (!arity(1, 1) || !check_conversion(args[0], types::string, *call.args[0])) {
+                return types::error;
+            }
+            return types::int_;
+        case Builtin::min:
+        case Builtin::max: {
+            if (!arity(1, SIZE_MAX)) return types::error;
+            if (args.size() == 1) return element(0);
+            TypeId joined = types::pending;
+            for (TypeId a : args)
+                joined = t.join(joined, a);
+            if (joined == types::any) {
+                note_any(call.range.begin,
+                         fmt::format("the arguments of {}() have different types", name));
+            }
+            return joined;
+        }
+        case Builtin::sum: {
+            if (!arity(1, 1)) return types::error;
+            TypeId e = element(0);
+            if (e == types::error) return e;
+            if (t.is_numeric(e) || e == types::any) return e;
+            return takes(0, "numbers");
+        }
+        case Builtin::sorted:
+        case Builtin::reversed:
+        case Builtin::list: {
+            if (!arity(1, 1)) return types::error;
+            TypeId e = element(0);
+            return e == types::error ? e : list_of(e);
+        }
+        case Builtin::any_:
+        case Builtin::all:
+            if (!arity(1, 1)) return types::error;
+            return element(0) == types::error ? types::error : types::bool_;
+        case Builtin::enumerate: {
+            if (!arity(1, 1)) return types::error;
+            TypeId e = element(0);
+            if (e == types::error) return e;
+            return list_of(t.container(TypeKind::tuple, {types::int_, e}, false));
+        }
+        case Builtin::zip: {
+            if (!arity(1, SIZE_MAX)) return types::error;
+            std::vector<TypeId> parts;
+            for (std::size_t i = 0; i < args.size(); ++i) {
+                TypeId e = element(i);
+                if (e == types::error) return e;
+                parts.push_back(e);
+            }
+            return list_of(t.container(TypeKind::tuple, std::move(parts), false));
+        }
+        case Builtin::map:
+        case Builtin::filter: {
+            if (!arity(2, 2)) return types::error;
+            TypeId e = element(1);
+            if (e == types::error) return e;
+            const ast::Expr& f = *call.args[0];
+            Resolved r = f.kind == ast::ExprKind::name ? resolve(f.as<ast::Name>().id) : Resolved{};
+            if (r.kind != Resolved::Kind::function) {
+                return unsupported(f.range.begin,
+                                   fmt::format("{}() takes the name of a function defined with "
+                                               "'def' here",
+                                               name));
+            }
+            FunctionDecl& decl = *r.function;
+            if (decl.def->params.size() != 1) {
+                return unsupported(f.range.begin,
+                                   fmt::format("{}() needs a function of one parameter; '{}' "
+                                               "takes {}",
+                                               name, decl.def->name, decl.def->params.size()));
+            }
+            TypeId param = decl.param_types[0] ? *decl.param_types[0] : e;
+            if (!t.convertible(e, param)) {
+                return unsupported(call.args[1]->range.begin,
+                                   fmt::format("type mismatch: '{}' takes {}, but the elements "
+                                               "are {}",
+                                               decl.def->name, type_name(param), type_name(e)));
+            }
+            FunctionInstance* inst = find_or_check(decl, {param});
+            frame().body->calls[&call] = CallTarget{inst, builtin};
+            if (t.is_silent(inst->result)) return inst->result;
+            return builtin == Builtin::map ? list_of(inst->result) : list_of(e);
+        }
+        case Builtin::set: {
+            if (!arity(0, 1)) return types::error;
+            if (args.empty()) return t.container(TypeKind::set, {types::pending}, false);
+            TypeId e = element(0);
+            return e == types::error ? e : t.container(TypeKind::set, {e}, false);
+        }
+        case Builtin::dict: {
+            if (!arity(1, 1)) return types::error;
+            TypeId e = element(0);
+            if (e == types::error) return e;
+            if (e == types::any)
+                return t.container(TypeKind::dict, {types::any, types::any}, false);
+            const TypeInfo info = t.info(e);
+            if (info.kind != TypeKind::tuple || info.args.size() != 2) {
+                return takes(0, "pairs (2-tuples)");
+            }
+            return t.container(TypeKind::dict, info.args, false);
+        }
+        case Builtin::tuple:
+            if (!arity(1, 1)) return types::error;
+            if (t.kind(args[0]) == TypeKind::tuple && !t.info(args[0]).is_mut) return args[0];
+            if (element(0) == types::error) return types::error;
+            note_any(call.range.begin, "tuple(xs) has a length known only at run time");
+            return types::any;
+        case Builtin::list_mutable:
+        case Builtin::set_mutable: {
+            if (!arity(1, 1)) return types::error;
+            TypeId e = element(0);
+            if (e == types::error) return e;
+            // The empty literal's unknown element stays unknown, for refine_receiver.
+            const TypeInfo& info = t.info(args[0]);
+            if (t.is_container(args[0]) && !info.args.empty() && info.args[0] == types::pending) {
+                e = types::pending;
+            }
+            return t.container(builtin == Builtin::list_mutable ? TypeKind::list : TypeKind::set,
+                               {e}, true);
+        }
+        case Builtin::dict_mutable: {
+            if (!arity(1, 1)) return types::error;
+            if (t.kind(args[0]) != TypeKind::dict) return takes(0, "a dict");
+            return t.container(TypeKind::dict, t.info(args[0]).args, true);
+        }
+        case Builtin::tuple_mutable: {
+            if (!arity(1, 1)) return types::error;
+            if (t.kind(args[0]) != TypeKind::tuple) return takes(0, "a tuple");
+            return t.container(TypeKind::tuple, t.info(args[0]).args, true);
+        }
+        default:
+            break;
+    }
+    return types::error;
+}
+
+}  // namespace pyro2cpp::sema::detail

@@ -1,0 +1,56 @@
+// The collection types of the type table: list, set, tuple and dict types and their _mut
+// forms, and the `fill` that lets an empty literal's unknown elements (pending) take their
+// type from the first use (LANGUAGE.md 9, docs/inference.md "Empty literals").
+#include "sema/types.hpp"
+
+namespace pyro2cpp::sema {
+
+TypeId TypeTable::container(TypeKind kind, std::vector<TypeId> args, bool is_mut) const {
+    TypeInfo info;
+    info.kind = kind;
+    info.is_mut = is_mut;
+    info.args = std::move(args);
+    return intern(info);
+}
+
+bool TypeTable::is_container(TypeId id) const {
+    switch (kind(id)) {
+        case TypeKind::list:
+        case TypeKind::tuple:
+        case TypeKind::set:
+        case TypeKind::dict:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::optional<TypeId> TypeTable::fill(TypeId a, TypeId b) const {
+    if (a == b) return a;
+    if (a == types::pending) return b;
+    if (b == types::pending) return a;
+    if (!is_container(a)) return std::nullopt;
+    const TypeInfo ia = info(a);
+    const TypeInfo& ib = info(b);
+    if (ia.kind != ib.kind || ia.is_mut != ib.is_mut || ia.args.size() != ib.args.size()) {
+        return std::nullopt;
+    }
+    std::vector<TypeId> args;
+    for (std::size_t i = 0; i < ia.args.size(); ++i) {
+        auto arg = fill(ia.args[i], ib.args[i]);
+        if (!arg) return std::nullopt;
+        args.push_back(*arg);
+    }
+    return container(ia.kind, std::move(args), ia.is_mut);
+}
+
+bool TypeTable::has_pending(TypeId id) const {
+    if (id == types::pending) return true;
+    if (!is_container(id)) return false;
+    for (TypeId arg : info(id).args) {
+        if (has_pending(arg)) return true;
+    }
+    return false;
+}
+
+}  // namespace pyro2cpp::sema
