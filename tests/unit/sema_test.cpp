@@ -493,3 +493,19 @@ TEST_CASE("sema: standard library modules and their calls") {
     CHECK(diags_of("import std.sync\nlet m = sync.Mutex()\nm.lock()\nm.close()\n") ==
           Strings{"4:3: error: Mutex has no method 'close'"});
 }
+
+TEST_CASE("sema: --explain-any notes the uncalled functions") {
+    SourceManager sources;
+    DiagnosticSink diags;
+    const SourceFile* file = sources.add("t.pyro", "def unused(a):\n    return a\n");
+    ast::Module module = parse_file(*file, diags);
+    sema::SemaOptions options;
+    options.explain_any = true;
+    sema::analyze(module, *file, diags, options);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].severity == Severity::note);
+    CHECK(diags.all()[0].loc.line == 1);
+    CHECK(diags.all()[0].message ==
+          "'unused' is never called: it was checked with any for its unannotated parameters, "
+          "and produces no C++");
+}
