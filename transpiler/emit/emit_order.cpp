@@ -88,7 +88,17 @@ std::optional<Cpp> operands_in_order(const Ctx& ctx, const ast::Expr& lhs, const
 
 bool may_have_effects(const Ctx& ctx, const ast::Expr& expr) {
     switch (expr.kind) {
-        case ast::ExprKind::call:
+        case ast::ExprKind::call: {
+            // The builtins other than print and eprint only compute a value.
+            const auto& call = expr.as<ast::Call>();
+            auto it = ctx.body.calls.find(&call);
+            if (it == ctx.body.calls.end() || !it->second.builtin ||
+                *it->second.builtin == sema::Builtin::print ||
+                *it->second.builtin == sema::Builtin::eprint) {
+                return true;
+            }
+            return any_effects(ctx, call.args);
+        }
         case ast::ExprKind::chan_new:
             return true;
         case ast::ExprKind::int_lit:
