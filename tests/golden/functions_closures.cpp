@@ -85,7 +85,7 @@ pyro::Int fib_of(pyro::Int n) {
         if (k < 2) {
             return k;
         }
-        PYRO_AT(54, 9); return fib.get()(k - 1) + fib.get()(k - 2);
+        PYRO_AT(54, 9); return [&] { auto pyro_lhs = fib.get()(k - 1); auto pyro_rhs = fib.get()(k - 2); return pyro_lhs + pyro_rhs; }();
     }));
     PYRO_AT(55, 5); return fib.get()(n);
 }
@@ -123,7 +123,7 @@ void pyro_main() {
     PYRO_AT(12, 1); c();
     PYRO_AT(13, 1); pyro::print(c());
     PYRO_AT(14, 1); other = make_counter();
-    PYRO_AT(15, 1); pyro::print(other(), c());
+    PYRO_AT(15, 1); [&] { auto pyro_a0 = other(); auto pyro_a1 = c(); return pyro::print(pyro_a0, pyro_a1); }();
     PYRO_AT(28, 1); shared();
     PYRO_AT(37, 1); acc = make_accumulator(100);
     PYRO_AT(38, 1); acc(10);

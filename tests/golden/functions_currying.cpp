@@ -45,12 +45,12 @@ void pyro_main() {
     PYRO_ENTER();
     PYRO_AT(12, 1); pyro::print(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"), pyro::Int(5))(10));
     PYRO_AT(13, 1); add5 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"), pyro::Int(5));
-    PYRO_AT(14, 1); pyro::print(add5(1), add5(2), add5);
-    PYRO_AT(15, 1); pyro::print(pyro::rt::partial(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1)), pyro::Int(2))(3), pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1), pyro::Int(2))(3), pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1))(2, 3));
+    PYRO_AT(14, 1); [&] { auto pyro_a0 = add5(1); auto pyro_a1 = add5(2); auto pyro_a2 = add5; return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
+    PYRO_AT(15, 1); [&] { auto pyro_a0 = pyro::rt::partial(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1)), pyro::Int(2))(3); auto pyro_a1 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1), pyro::Int(2))(3); auto pyro_a2 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1))(2, 3); return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
     f = pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3");
-    PYRO_AT(17, 1); pyro::print(pyro::rt::partial(pyro::rt::partial(f, pyro::Int(1)), pyro::Int(2))(3), pyro::rt::partial(f, pyro::Int(1), pyro::Int(2))(3), f(10, 20, 30));
+    PYRO_AT(17, 1); [&] { auto pyro_a0 = pyro::rt::partial(pyro::rt::partial(f, pyro::Int(1)), pyro::Int(2))(3); auto pyro_a1 = pyro::rt::partial(f, pyro::Int(1), pyro::Int(2))(3); auto pyro_a2 = f(10, 20, 30); return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
     // over-application: the result of adder(1) is applied to 2
-    PYRO_AT(20, 1); pyro::print(pyro::rt::call(adder(1), pyro::Int(2)), adder(1)(2));
+    PYRO_AT(20, 1); [&] { auto pyro_a0 = pyro::rt::call(adder(1), pyro::Int(2)); auto pyro_a1 = adder(1)(2); return pyro::print(pyro_a0, pyro_a1); }();
     // f() on a function with parameters is a partial application too
     PYRO_AT(23, 1); g = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"));
     PYRO_AT(24, 1); pyro::print(g(1, 1, 1), g);
@@ -62,7 +62,7 @@ void pyro_main() {
     PYRO_AT(35, 1); pyro::print(p1 == p2, p1 == p1);
     // through a function value, f() is a partial application too
     PYRO_AT(38, 1); h = pyro::rt::partial(f);
-    PYRO_AT(39, 1); pyro::print(h(1, 2, 3), pyro::rt::partial(pyro::rt::partial(h, pyro::Int(1)), pyro::Int(2))(3));
+    PYRO_AT(39, 1); [&] { auto pyro_a0 = h(1, 2, 3); auto pyro_a1 = pyro::rt::partial(pyro::rt::partial(h, pyro::Int(1)), pyro::Int(2))(3); return pyro::print(pyro_a0, pyro_a1); }();
 }
 
 }  // namespace pyro_program

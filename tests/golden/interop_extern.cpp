@@ -95,7 +95,7 @@ void pyro_main() {
     PYRO_AT(20, 1); pyro::print(add_ints(2, 40));
     PYRO_AT(21, 1); pyro::print(low_byte(258));
     PYRO_AT(22, 1); pyro::print(twice(4611686018427387903));
-    PYRO_AT(23, 1); pyro::print(is_even(10), is_even(7));
+    PYRO_AT(23, 1); [&] { auto pyro_a0 = is_even(10); auto pyro_a1 = is_even(7); return pyro::print(pyro_a0, pyro_a1); }();
     PYRO_AT(24, 1); pyro::print(half(5.0));
     PYRO_AT(25, 1); pyro::print(greet("pyro"_s));
     PYRO_AT(26, 1); pyro::print(count_chars("héllo"_s));

@@ -82,6 +82,9 @@ Cpp emit_conditional(const Ctx& ctx, const ast::Conditional& cond, bool int_ok) 
 
 // f"a {x} b {y:.2f}" -> "a "_s + pyro::str(x) + " b "_s + pyro::rt::format(y, ".2f")
 Cpp emit_fstring(const Ctx& ctx, const ast::FString& fstring) {
+    if (auto ordered =
+            emit_fstring_in_order(ctx, fstring, [&] { return emit_fstring(ctx, fstring); }))
+        return *ordered;
     std::vector<std::string> parts;
     for (const ast::FStringPiece& piece : fstring.pieces) {
         if (!piece.expr) {
@@ -113,6 +116,7 @@ Cpp emit_fstring(const Ctx& ctx, const ast::FString& fstring) {
 }  // namespace
 
 Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
+    if (auto temp = hoisted(ctx, expr)) return *temp;
     if (is_int_literal(expr)) {
         std::string text = int_literal_text(expr);
         if (int_ok) return {text, expr.kind == ast::ExprKind::int_lit ? prec_primary : prec_unary};
@@ -187,6 +191,7 @@ Cpp emit_expr(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
 }
 
 Cpp emit_value(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
+    if (auto temp = hoisted(ctx, expr)) return *temp;
     Cpp e = emit_expr(ctx, expr, int_ok);
     // Only a call has the C++ type void; void variables and `void` are pyro::Void values.
     if (ctx.body.type_of(expr) == types::void_ && expr.kind == ast::ExprKind::call) {

@@ -139,6 +139,7 @@ bool is_plain(const ast::Expr& e) {
 }  // namespace
 
 Cpp emit_binary(const Ctx& ctx, const ast::Binary& binary) {
+    if (auto ordered = emit_binary_in_order(ctx, binary)) return *ordered;
     const TypeId type = ctx.body.type_of(binary);
     auto [lhs, rhs] = operands(ctx, *binary.lhs, *binary.rhs, false);
     if (binary.op == ast::BinaryOp::pow) {
@@ -156,6 +157,7 @@ Cpp emit_binary(const Ctx& ctx, const ast::Binary& binary) {
 Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
     const auto& ops = compare.ops;
     const auto& exprs = compare.operands;
+    if (auto ordered = emit_compare_in_order(ctx, compare)) return *ordered;
     if (ops.size() == 1) {
         auto [lhs, rhs] = operands(ctx, *exprs[0], *exprs[1], true);
         return compare_link(ctx, ops[0], *exprs[0], lhs, *exprs[1], rhs);
@@ -204,6 +206,7 @@ Cpp emit_compare(const Ctx& ctx, const ast::Compare& compare) {
 }
 
 Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
+    if (auto ordered = emit_call_in_order(ctx, call)) return *ordered;
     if (auto conc = emit_conc_call(ctx, call)) return *conc;
     const sema::CallTarget& target = ctx.body.calls.at(&call);
     if (target.std_function != nullptr) return emit_std_call(ctx, call, *target.std_function);

@@ -5,9 +5,11 @@
 // Writer that knows the indentation.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "emit/emit.hpp"
@@ -61,6 +63,8 @@ struct Ctx {
     const sema::Closure* closure = nullptr;  // inside a nested def: its `return`s
     mutable std::vector<Region> regions{};  // innermost last
     mutable int try_count = 0;              // try statements emitted so far in this body
+    // Parts of an expression being emitted in order, by their temporaries (emit_order.cpp).
+    mutable std::unordered_map<const ast::Expr*, std::string> hoisted{};
 };
 
 // Lines of C++ at the current indentation.
@@ -199,6 +203,21 @@ void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
                       const std::string& prefix, const std::string& comment);
 void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt& aug,
                              const std::string& prefix, const std::string& comment);
+
+// ---- evaluation order (emit_order.cpp)
+// Whether evaluating the expression may do something another part could see (conservative):
+// it contains a call or a channel's creation.
+bool may_have_effects(const Ctx& ctx, const ast::Expr& expr);
+// The temporary holding the expression, while the expression around it is emitted in order.
+std::optional<Cpp> hoisted(const Ctx& ctx, const ast::Expr& expr);
+// The call, operator or comparison as a lambda evaluating its parts left to right into
+// temporaries, when at least two of them may have effects (nullopt: the plain C++ will do).
+std::optional<Cpp> emit_call_in_order(const Ctx& ctx, const ast::Call& call);
+std::optional<Cpp> emit_binary_in_order(const Ctx& ctx, const ast::Binary& binary);
+std::optional<Cpp> emit_compare_in_order(const Ctx& ctx, const ast::Compare& compare);
+// `emit` emits the f-string itself.
+std::optional<Cpp> emit_fstring_in_order(const Ctx& ctx, const ast::FString& fstring,
+                                         const std::function<Cpp()>& emit);
 
 // ---- statements (emit_stmt.cpp)
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
