@@ -138,7 +138,9 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                                                decl.def->name, type_name(param), type_name(e)));
             }
             FunctionInstance* inst = find_or_check(decl, {param});
-            frame().body->calls[&call] = CallTarget{inst, builtin};
+            CallTarget target = CallTarget::of_builtin(builtin);
+            target.instance = inst;
+            frame().body->calls[&call] = target;
             if (t.is_silent(inst->result)) return inst->result;
             return builtin == Builtin::map ? list_of(inst->result) : list_of(e);
         }

@@ -52,6 +52,7 @@ const char* constructor_of(TypeKind kind) {
 
 TypeId Checker::check_data_method_call(const ast::Call& call, TypeId receiver) {
     const auto& member = call.callee->as<ast::Member>();
+    const ast::Expr& object = *member.object;
     TypeTable& t = types();
     std::vector<TypeId> args;
     bool failed = receiver == types::error;
