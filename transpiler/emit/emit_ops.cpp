@@ -214,14 +214,14 @@ Cpp emit_call(const Ctx& ctx, const ast::Call& call) {
         target.isinstance) {
         return emit_object_call(ctx, call, target);
     }
+    if (target.builtin && *target.builtin > sema::Builtin::range) {
+        return emit_data_builtin(ctx, call, *target.builtin);
+    }
     if (target.value || (target.instance != nullptr && call.args.size() != target.params)) {
         return emit_curried_call(ctx, call);
     }
     std::vector<std::string> args;
     std::string callee;
-    if (target.builtin && *target.builtin > sema::Builtin::range) {
-        return emit_data_builtin(ctx, call, *target.builtin);
-    }
     if (target.instance != nullptr) {
         const sema::FunctionInstance& inst = *target.instance;
         // With several overloads a bare `5` would prefer a double parameter over pyro::Int.

@@ -89,12 +89,23 @@ std::optional<Cpp> operands_in_order(const Ctx& ctx, const ast::Expr& lhs, const
 bool may_have_effects(const Ctx& ctx, const ast::Expr& expr) {
     switch (expr.kind) {
         case ast::ExprKind::call: {
-            // The builtins other than print and eprint only compute a value.
+            // The builtins other than print, eprint, input, map and filter (which call a function)
+            // only compute a value, and so
+            // do std.math and std.path.
             const auto& call = expr.as<ast::Call>();
             auto it = ctx.body.calls.find(&call);
-            if (it == ctx.body.calls.end() || !it->second.builtin ||
-                *it->second.builtin == sema::Builtin::print ||
-                *it->second.builtin == sema::Builtin::eprint) {
+            if (it == ctx.body.calls.end()) return true;
+            const sema::CallTarget& target = it->second;
+            if (target.std_function != nullptr) {
+                const std::string_view module = target.std_function->module;
+                const bool pure =
+                    target.std_function->receiver.empty() && (module == "math" || module == "path");
+                return !pure || any_effects(ctx, call.args);
+            }
+            if (!target.builtin || *target.builtin == sema::Builtin::print ||
+                *target.builtin == sema::Builtin::eprint ||
+                *target.builtin == sema::Builtin::input || *target.builtin == sema::Builtin::map ||
+                *target.builtin == sema::Builtin::filter) {
                 return true;
             }
             return any_effects(ctx, call.args);

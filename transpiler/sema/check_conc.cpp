@@ -165,7 +165,10 @@ void Checker::learn_element_from(TypeId channel, TypeId target) {
 TypeId Checker::check_member_call(const ast::Call& call) {
     const auto& member = call.callee->as<ast::Member>();
     if (is_super_call(*member.object)) return *check_method_call(call);
-    if (const char* module = std_conc_module(*member.object)) {
+    // std.sync's constructors make the WaitGroup and Mutex types of this file; std.time's
+    // functions are ordinary library functions (check_module_call.cpp).
+    if (const char* module = std_conc_module(*member.object);
+        module != nullptr && std::string_view(module) == "sync") {
         return check_std_conc_call(call, module);
     }
     if (auto result = check_std_module_call(call)) return *result;

@@ -24,7 +24,6 @@ std::string plural(std::size_t n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-
 }  // namespace
 
 // A method called with `self_type` and the arguments `args` (mirrors call_function).
@@ -106,9 +105,17 @@ TypeId Checker::check_member(const ast::Member& member) {
     }
     const ClassInfo* cls = class_of(object);
     if (cls == nullptr) {
-        return unsupported(member.name_loc, fmt::format("'.{}': attributes and methods are not "
-                                                        "supported yet",
-                                                        member.name));
+        // Built-in types have methods, never fields; their methods are not values yet.
+        const TypeKind kind = types().kind(object);
+        if (types().is_container(object) || kind == TypeKind::string || kind == TypeKind::chan ||
+            kind == TypeKind::sender || kind == TypeKind::receiver ||
+            kind == TypeKind::wait_group || kind == TypeKind::mutex) {
+            return unsupported(member.name_loc,
+                               fmt::format("the method '{}' of {} can only be called", member.name,
+                                           type_name(object)));
+        }
+        return unsupported(member.name_loc,
+                           fmt::format("{} has no attribute '{}'", type_name(object), member.name));
     }
     if (const FieldInfo* field = cls->find_field(member.name)) {
         const ClassInfo* owner = cls;
@@ -134,7 +141,7 @@ TypeId Checker::check_member(const ast::Member& member) {
 // obj.m(args), super().m(args); nullopt when the object is not a record, class or any (so
 // the caller reports it as it does other values' attributes).
 std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
-                                                std::optional<TypeId> object_type) {
+                                                 std::optional<TypeId> object_type) {
     const auto& member = call.callee->as<ast::Member>();
     const bool super = is_super_call(*member.object);
     TypeId object = types::error;

@@ -144,13 +144,16 @@ TypeId Checker::check_sync_method(const ast::Call& call, TypeId object) {
     }
     const std::size_t n = method->param == Param::none ? 0 : 1;
     if (args.size() != n) {
-        error(call.range.begin,
-              fmt::format("{}() takes {} argument{} but {} {} given", member.name, n,
-                          n == 1 ? "" : "s", args.size(), args.size() == 1 ? "was" : "were"));
+        error(call.range.begin, fmt::format("{}.{}() takes {} argument{} but {} {} given",
+                                            type_name(object), member.name, n, n == 1 ? "" : "s",
+                                            args.size(), args.size() == 1 ? "was" : "were"));
         return types::error;
     }
     if (failed) return types::error;
-    if (method->param == Param::int_ && !check_conversion(args[0], types::int_, *call.args[0])) {
+    if (method->param == Param::int_ && !types().convertible(args[0], types::int_)) {
+        error(call.args[0]->range.begin,
+              fmt::format("argument 1 of {}.{}() must be an int, got {}", type_name(object),
+                          member.name, type_name(args[0])));
         return types::error;
     }
     return types::void_;
