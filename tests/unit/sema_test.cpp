@@ -423,6 +423,10 @@ TEST_CASE("sema: any is inferred where LANGUAGE.md 9 says; --explain-any says wh
           Strings{"1:10: note: any: the elements of this list have different types (int and "
                   "string)"});
     CHECK(explained("let xs = []\nprint(xs)\n").empty());
+    CHECK(explained("import std.json\nlet v = json.parse(\"[1]\")\n") ==
+          Strings{"2:9: note: any: json.parse() returns any: parsed JSON has no static type"});
+    CHECK(explained("import std.io\nlet line = io.read_line()\n") ==
+          Strings{"2:12: note: any: io.read_line() returns string | void"});
     // An uncalled function with any parameters is checked without a note of its own.
     CHECK(diags_of("def unused(a):\n    let b = a + 1\n    return b\n").empty());
 }

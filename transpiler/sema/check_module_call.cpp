@@ -240,7 +240,15 @@ TypeId Checker::check_std_call(const StdFunction& fn, const ast::Call& call,
     CallTarget target;
     target.std_function = &fn;
     frame().body->calls[&call] = target;
-    return std_result(fn, args);
+    const TypeId result = std_result(fn, args);
+    if (result == types::any) {
+        // json.parse's value has no static type; env.var and io.read_line may give void.
+        note_any(call.range.begin,
+                 fn.name == "parse"
+                     ? fmt::format("{}() returns any: parsed JSON has no static type", shown)
+                     : fmt::format("{}() returns string | void", shown));
+    }
+    return result;
 }
 
 TypeId Checker::std_result(const StdFunction& fn, const std::vector<TypeId>& args) {
