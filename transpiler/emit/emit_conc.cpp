@@ -132,6 +132,39 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
     return Cpp{self + "." + member.name + "(" + join(call_args(ctx, call, object)) + ")"};
 }
 
+namespace {
+
+// `go obj.m(a)`, `go f_value(a)`, `go make(cfg)(1)`, `go time.sleep(1)`: the object (or the
+// callee value) and the arguments are evaluated here, into temporaries the task's lambda
+// copies; the call itself is emitted as usual, reading the temporaries.
+void emit_go_call(const Ctx& ctx, Writer& w, const ast::Call& call, const std::string& at,
+                  const std::string& comment) {
+    std::vector<const ast::Expr*> parts;
+    const ast::Expr* callee = call.callee.get();
+    if (callee->kind == ast::ExprKind::member) {
+        const auto& member = callee->as<ast::Member>();
+        const bool module =
+            module_of(ctx, member) != nullptr || ctx.body.type_of(*member.object) == types::error;
+        if (!module) parts.push_back(member.object.get());
+    } else if (callee->kind != ast::ExprKind::name || ctx.body.vars.count(callee) != 0) {
+        parts.push_back(callee);  // a function value or the result of a call
+    }
+    for (const auto& arg : call.args)
+        parts.push_back(arg.get());
+    std::string text = at + "{";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        text += fmt::format(" auto pyro_go{} = {};", i, emit_value(ctx, *parts[i]).text);
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        ctx.hoisted.emplace(parts[i], fmt::format("pyro_go{}", i));
+    const std::string body = emit_call(ctx, call).text;
+    for (const ast::Expr* part : parts)
+        ctx.hoisted.erase(part);
+    w.line(text + " pyro::go([=]() mutable { " + body + "; }); }" + comment);
+}
+
+}  // namespace
+
 void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::string& comment) {
     const auto& call = stmt.call->as<ast::Call>();
     const std::string at =
@@ -139,7 +172,11 @@ void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::stri
     const sema::TypeTable& t = ctx.program.types;
     auto target = ctx.body.calls.find(&call);
     std::vector<std::string> parts;
-    if (target != ctx.body.calls.end() && target->second.instance != nullptr) {
+    const bool plain = target != ctx.body.calls.end() && target->second.instance != nullptr &&
+                       target->second.instance->owner == nullptr && !target->second.value &&
+                       !target->second.method && target->second.constructs == nullptr &&
+                       call.callee->kind == ast::ExprKind::name;
+    if (plain) {
         const sema::FunctionInstance& inst = *target->second.instance;
         auto overloads = ctx.program.overloads.find(inst.cpp_name);
         if (overloads != ctx.program.overloads.end() && overloads->second > 1) {
@@ -161,19 +198,8 @@ void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::stri
         for (const auto& arg : call.args)
             parts.push_back(emit_value(ctx, *arg).text);
     } else {
-        const auto& member = call.callee->as<ast::Member>();
-        if (const char* module = module_of(ctx, member)) {
-            parts.push_back(fmt::format("[](const auto&... args) {{ pyro::{}::{}(args...); }}",
-                                        module, member.name));
-        } else {
-            parts.push_back(fmt::format(
-                "[](auto self, const auto&... args) {{ self.{}(args...); }}", member.name));
-            parts.push_back(emit_expr(ctx, *member.object).text);
-        }
-        const TypeId object =
-            module_of(ctx, member) ? types::error : ctx.body.type_of(*member.object);
-        for (std::string& arg : call_args(ctx, call, object))
-            parts.push_back(std::move(arg));
+        emit_go_call(ctx, w, call, at, comment);
+        return;
     }
     w.line(at + "pyro::go(" + join(parts) + ");" + comment);
 }

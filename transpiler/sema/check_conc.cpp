@@ -296,18 +296,18 @@ void Checker::check_go(const ast::GoStmt& stmt) {
             check_expr(call);
             return;
         }
-        if (r.kind == Resolved::Kind::variable) {
-            error(callee.range.begin, fmt::format("'go' of a function value is not supported "
-                                                  "yet: call a function by its name"));
-            return;
-        }
     }
-    if (callee.kind == ast::ExprKind::member) {
-        check_expr(call);
-        return;
+    // A method, a library function, a function value or the result of a call
+    // (`go make(cfg)(1)`: only the outermost call runs in the task).
+    const TypeId result = check_expr(call);
+    if (types().is_silent(result)) return;
+    auto target = frame().body->calls.find(&call);
+    if (target != frame().body->calls.end() && !target->second.complete(call.args.size())) {
+        error(call.range.begin,
+              fmt::format("'go' needs a complete call: the function takes {}, got {} (a "
+                          "partial application cannot run as a task)",
+                          arguments_text(target->second.params), call.args.size()));
     }
-    check_expr(call);
-    error(call.range.begin, "'go' needs a call of a named function, a method or print");
 }
 
 void Checker::check_select(const ast::SelectStmt& stmt) {
