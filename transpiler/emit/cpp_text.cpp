@@ -48,7 +48,6 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
             break;
     }
     if (auto conc = conc_cpp_type(types, type)) return *conc;
-    if (types.kind(type) == sema::TypeKind::native) return container_cpp_type(types, type);
     return cpp_data_type(types, type);
 }
 

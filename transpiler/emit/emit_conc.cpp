@@ -1,6 +1,6 @@
 // Emitting concurrency (docs/internals/runtime-contract.md, "Concurrency"): channel types,
-// `chan<T>(n)` and `chan(n)`, method calls on channels, WaitGroup and Mutex, calls of std.time
-// and std.sync, `go` and `select`.
+// `chan<T>(n)` and `chan(n)`, method calls on channels, `go` and `select`. (std.time and
+// std.sync calls are the standard library's: emit_stdlib.cpp.)
 //
 // `go` of a named function passes the function itself (cast to the instance's pointer type
 // when monomorphisation made overloads) and its converted arguments to pyro::go, which copies
@@ -30,28 +30,6 @@ TypeId element_of(const sema::TypeTable& t, TypeId channel) {
     return t.info(channel).args[0];
 }
 
-// `time` / `sync` when the call's callee is `time.f` / `std.time.f` naming a module (sema
-// resolved it so: the object is not a variable).
-const char* module_of(const Ctx& ctx, const ast::Member& member) {
-    const ast::Expr& object = *member.object;
-    std::string name;
-    if (object.kind == ast::ExprKind::name) {
-        if (ctx.body.vars.count(&object) != 0) return nullptr;
-        name = object.as<ast::Name>().id;
-    } else if (object.kind == ast::ExprKind::member) {
-        const auto& m = object.as<ast::Member>();
-        if (m.object->kind != ast::ExprKind::name || ctx.body.vars.count(m.object.get()) != 0) {
-            return nullptr;
-        }
-        name = m.name;
-    } else {
-        return nullptr;
-    }
-    if (name == "time") return "time";
-    if (name == "sync") return "sync";
-    return nullptr;
-}
-
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -61,7 +39,7 @@ std::string join(const std::vector<std::string>& parts) {
     return out;
 }
 
-// The arguments of a method or module call, converted where the callee's parameter is known.
+// The arguments of a channel method call, converted where the callee's parameter is known.
 std::vector<std::string> call_args(const Ctx& ctx, const ast::Call& call, TypeId object) {
     std::vector<std::string> args;
     const auto& member = call.callee->as<ast::Member>();
@@ -69,8 +47,6 @@ std::vector<std::string> call_args(const Ctx& ctx, const ast::Call& call, TypeId
     for (const auto& arg : call.args) {
         if (object != types::error && is_channel(t, object) && member.name == "push") {
             args.push_back(emit_as(ctx, *arg, element_of(t, object), true));
-        } else if (object != types::error && t.kind(object) == TypeKind::wait_group) {
-            args.push_back(emit_as(ctx, *arg, types::int_, true));
         } else {
             args.push_back(emit_value(ctx, *arg).text);
         }
@@ -123,10 +99,6 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
         }
     }
     const auto& member = callee.as<ast::Member>();
-    if (const char* module = module_of(ctx, member)) {
-        return Cpp{fmt::format("pyro::{}::{}({})", module, member.name,
-                               join(call_args(ctx, call, types::error)))};
-    }
     const TypeId object = ctx.body.type_of(*member.object);
     const std::string self = parenthesize(emit_expr(ctx, *member.object), prec_primary);
     return Cpp{self + "." + member.name + "(" + join(call_args(ctx, call, object)) + ")"};
@@ -143,8 +115,11 @@ void emit_go_call(const Ctx& ctx, Writer& w, const ast::Call& call, const std::s
     const ast::Expr* callee = call.callee.get();
     if (callee->kind == ast::ExprKind::member) {
         const auto& member = callee->as<ast::Member>();
-        const bool module =
-            module_of(ctx, member) != nullptr || ctx.body.type_of(*member.object) == types::error;
+        // A library function's object is its module (`time.sleep`), not a value.
+        auto it = ctx.body.calls.find(&call);
+        const bool module = (it != ctx.body.calls.end() && it->second.std_function != nullptr &&
+                             it->second.std_function->receiver.empty()) ||
+                            ctx.body.type_of(*member.object) == types::error;
         if (!module) parts.push_back(member.object.get());
     } else if (callee->kind != ast::ExprKind::name || ctx.body.vars.count(callee) != 0) {
         parts.push_back(callee);  // a function value or the result of a call

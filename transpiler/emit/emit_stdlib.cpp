@@ -32,8 +32,6 @@ std::string container_cpp_type(const sema::TypeTable& types, TypeId type) {
         case sema::TypeKind::dict:
             return fmt::format("pyro::{}<{}, {}>", info.is_mut ? "DictMut" : "Dict",
                                cpp_type(types, info.args.at(0)), cpp_type(types, info.args.at(1)));
-        case sema::TypeKind::native:
-            return std::string(sema::native_cpp_type(info.name));
         default:
             return "";
     }

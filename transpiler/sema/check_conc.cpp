@@ -165,12 +165,7 @@ void Checker::learn_element_from(TypeId channel, TypeId target) {
 TypeId Checker::check_member_call(const ast::Call& call) {
     const auto& member = call.callee->as<ast::Member>();
     if (is_super_call(*member.object)) return *check_method_call(call);
-    // std.sync's constructors make the WaitGroup and Mutex types of this file; std.time's
-    // functions are ordinary library functions (check_module_call.cpp).
-    if (const char* module = std_conc_module(*member.object);
-        module != nullptr && std::string_view(module) == "sync") {
-        return check_std_conc_call(call, module);
-    }
+    // std.time's functions, std.sync's constructors (check_module_call.cpp).
     if (auto result = check_std_module_call(call)) return *result;
     const TypeId object = check_expr(*member.object);
     // Records, classes and any: methods of user types (check_members.cpp).
@@ -190,7 +185,7 @@ TypeId Checker::check_member_call(const ast::Call& call) {
             return check_channel_method(call, object);
         case TypeKind::wait_group:
         case TypeKind::mutex:
-            return check_sync_method(call, object);
+            return check_std_method_call(call, object);
         default:
             break;
     }

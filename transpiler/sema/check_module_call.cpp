@@ -145,6 +145,22 @@ std::optional<TypeId> Checker::check_std_module_call(const ast::Call& call) {
     return check_std_call(*fn, call, args, *module + "." + member.name);
 }
 
+// A method call on an object of the library (`wg.add(1)`, `m.lock()`): checked against the
+// table like a module function.
+TypeId Checker::check_std_method_call(const ast::Call& call, TypeId object) {
+    const auto& member = call.callee->as<ast::Member>();
+    std::vector<TypeId> args;
+    for (const auto& arg : call.args)
+        args.push_back(check_expr(*arg));
+    const std::string type = type_name(object);
+    const StdFunction* fn = find_std_method(type, member.name);
+    if (fn == nullptr) {
+        return unsupported(member.name_loc,
+                           fmt::format("{} has no method '{}'", type, member.name));
+    }
+    return check_std_call(*fn, call, args, type + "." + member.name);
+}
+
 // `object.name` not called: `object` is a module (`math.pi`) or a library object
 // (`wg.add`). nullopt: something else (the object has been checked), for the caller.
 std::optional<TypeId> Checker::check_std_member(const ast::Member& member) {
@@ -264,10 +280,9 @@ TypeId Checker::std_result(const StdFunction& fn, const std::vector<TypeId>& arg
         info.args = {key, value};
         return types().intern(info);
     };
-    auto native = [&](const char* name) {
+    auto scalar = [&](TypeKind kind) {
         TypeInfo info;
-        info.kind = TypeKind::native;
-        info.name = name;
+        info.kind = kind;
         return types().intern(info);
     };
     switch (fn.result) {
@@ -295,9 +310,9 @@ TypeId Checker::std_result(const StdFunction& fn, const std::vector<TypeId>& arg
             return types().info(list).args.at(0);
         }
         case StdResult::wait_group:
-            return native("WaitGroup");
+            return scalar(TypeKind::wait_group);
         case StdResult::mutex:
-            return native("Mutex");
+            return scalar(TypeKind::mutex);
     }
     return types::error;
 }

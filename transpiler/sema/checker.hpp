@@ -322,9 +322,6 @@ private:
     void check_select(const ast::SelectStmt& stmt);
     void learn_element(TypeId channel, TypeId value);
     void learn_element_from(TypeId channel, TypeId target);
-    const char* std_conc_module(const ast::Expr& object);
-    TypeId check_std_conc_call(const ast::Call& call, const char* module);
-    TypeId check_sync_method(const ast::Call& call, TypeId object);
     // ---- function values, lambdas, closures, currying (check_func.cpp, check_curry.cpp)
     TypeId function_ref(const ast::Name& name, FunctionDecl& decl);
     TypeId check_lambda(const ast::Lambda& lambda);
@@ -359,6 +356,7 @@ private:
     std::optional<std::string> module_named(const ast::Expr& object, bool& reported);
     // math.f(...), std.math.f(...); nullopt when the object is not a module.
     std::optional<TypeId> check_std_module_call(const ast::Call& call);
+    TypeId check_std_method_call(const ast::Call& call, TypeId object);  // wg.add(1)
     std::optional<TypeId> check_std_member(const ast::Member& member);
     std::optional<TypeId> check_module_name(const ast::Name& name);  // `math` as a value
     TypeId check_std_call(const StdFunction& fn, const ast::Call& call,

@@ -125,10 +125,4 @@ const StdFunction* find_std_method(std::string_view type, std::string_view name)
     return nullptr;
 }
 
-std::string_view native_cpp_type(std::string_view type) {
-    if (type == "WaitGroup") return "pyro::sync::WaitGroup";
-    if (type == "Mutex") return "pyro::sync::Mutex";
-    return "void";
-}
-
 }  // namespace pyro2cpp::sema

@@ -1,7 +1,7 @@
 // The standard library's modules as sema and emit see them (LANGUAGE.md 7): every module's
 // functions, with what each parameter accepts, what each returns and the runtime function it
 // becomes (docs/internals/runtime-contract.md, "Standard library"). The objects the library
-// makes (sync.WaitGroup, sync.Mutex) are `native` types whose methods are listed here too.
+// makes (sync.WaitGroup, sync.Mutex) have their own type kinds; their methods are listed here too.
 //
 // The table is the one place to change when a module gains a function: sema checks calls
 // against it (check_module_call.cpp) and emit spells them from it (emit_stdlib.cpp).
@@ -55,9 +55,7 @@ struct StdFunction {
 bool is_std_module(std::string_view name);
 // The module function `module.name`, or null.
 const StdFunction* find_std_function(std::string_view module, std::string_view name);
-// The method `name` of the native type `type` (`WaitGroup`), or null.
+// The method `name` of the library's type `type` (`WaitGroup`), or null.
 const StdFunction* find_std_method(std::string_view type, std::string_view name);
-// The C++ type of a native type's values: `pyro::sync::WaitGroup`.
-std::string_view native_cpp_type(std::string_view type);
 
 }  // namespace pyro2cpp::sema

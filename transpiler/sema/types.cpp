@@ -59,8 +59,6 @@ const char* kind_name(TypeKind kind, bool is_mut) {
             return "WaitGroup";
         case TypeKind::mutex:
             return "Mutex";
-        case TypeKind::native:
-            return "native";
     }
     return "?";
 }
@@ -140,7 +138,6 @@ std::string TypeTable::name(TypeId id) const {
         case TypeKind::record:
         case TypeKind::class_:
         case TypeKind::interface:
-        case TypeKind::native:
             return t.name;
         case TypeKind::union_: {
             std::string out;

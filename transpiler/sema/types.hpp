@@ -42,9 +42,8 @@ enum class TypeKind : std::uint8_t {
     receiver,
     union_,
     interface,
-    wait_group,  // std.sync's WaitGroup and Mutex (check_std_conc.cpp)
+    wait_group,  // std.sync's WaitGroup and Mutex (stdlib_modules.cpp)
     mutex,
-    native,  // an object of the standard library (sync.WaitGroup): `name` is its type's name
 };
 
 enum class TypeId : std::uint32_t {};
