@@ -13,15 +13,8 @@ using pyro::Tuple;
 using pyro::rt::from_any;
 using pyro::rt::is;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: Any holds scalars inline and names their types", "[runtime]") {
     CHECK(sizeof(Any) == 24);

@@ -13,15 +13,8 @@ using pyro::Set;
 using pyro::Str;
 using pyro::Tuple;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: abs, min, max", "[runtime]") {
     CHECK(pyro::abs(Int(-3)) == 3);

@@ -6,15 +6,8 @@ using pyro::Any;
 using pyro::Int;
 using pyro::Str;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: a channel inside Any pushes, collects and names its type", "[runtime]") {
     const auto c = pyro::chan<Int>(4);

@@ -16,13 +16,10 @@ using pyro::List;
 using pyro::Str;
 using pyro::Tuple;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
 
 namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
 
 struct Point {
     Int x;

@@ -16,13 +16,10 @@ using pyro::Str;
 using pyro::rt::Cell;
 using pyro::rt::func_ref;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
 
 namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
 
 Int add(Int a, Int b) {
     return a + b;

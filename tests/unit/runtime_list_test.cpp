@@ -14,15 +14,8 @@ using pyro::ListMut;
 using pyro::Str;
 using pyro::rt::open;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: List basics: len, indexing, contains, index", "[runtime]") {
     const List<Int> xs{10, 20, 30};

@@ -17,13 +17,10 @@ using pyro::Str;
 using pyro::rt::Field;
 using pyro::rt::FieldVisitor;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
 
 namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
 
 // class Shape:
 //     def __init__(self, name): self.name = name

@@ -8,15 +8,8 @@ using pyro::Set;
 using pyro::SetMut;
 using pyro::Str;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: Set literal keeps first occurrences in order", "[runtime]") {
     const Set<Int> s{3, 1, 3, 2, 1};

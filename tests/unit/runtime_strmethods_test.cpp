@@ -9,15 +9,8 @@ using pyro::ListMut;
 using pyro::Str;
 using pyro::rt::open;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: upper and lower use simple one-to-one case mapping", "[runtime]") {
     CHECK(pyro::upper("hello, World 42"_s) == "HELLO, WORLD 42"_s);

@@ -1,5 +1,5 @@
-// Shared helpers for the runtime's unit tests: readable Catch2 output for Pyro values, and
-// a way to observe the Pyro error a piece of code raises.
+// Shared helpers for the runtime's unit tests: readable Catch2 output for Pyro values, a
+// value's printed text, and a way to observe the Pyro error a piece of code raises.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -22,6 +22,11 @@ struct StringMaker<pyro::Str> {
 }  // namespace Catch
 
 namespace runtime_test {
+
+// What `print(x)` would show for `x`.
+std::string text(const auto& x) {
+    return pyro::str(x).std_string();
+}
 
 // The text of the Pyro error `body` raises ("Error: division by zero"), or "<no error>".
 template <class Body>

@@ -9,15 +9,8 @@ using pyro::Str;
 using pyro::Tuple;
 using pyro::TupleMut;
 using runtime_test::error_of;
+using runtime_test::text;
 using namespace pyro::literals;
-
-namespace {
-
-std::string text(const auto& x) {
-    return pyro::str(x).std_string();
-}
-
-}  // namespace
 
 TEST_CASE("runtime: Tuple access, unpacking and printing", "[runtime]") {
     const Tuple<Int, Str> t(1, "a"_s);

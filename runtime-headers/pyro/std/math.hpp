@@ -35,6 +35,16 @@ double to_double(T x) noexcept {
     }
 }
 
+// A function of one number: `F` on a double, called with any Real.
+template <class F>
+struct Unary {
+    F f;
+    template <Real X>
+    double operator()(X x) const noexcept {
+        return f(to_double(x));
+    }
+};
+
 }  // namespace detail
 
 inline constexpr double pi() noexcept {
@@ -44,55 +54,26 @@ inline constexpr double e() noexcept {
     return std::numbers::e;
 }
 
-template <detail::Real X>
-double abs(X x) noexcept {
-    return std::fabs(detail::to_double(x));
-}
-template <detail::Real X>
-double ceil(X x) noexcept {
-    return std::ceil(detail::to_double(x));
-}
-template <detail::Real X>
-double floor(X x) noexcept {
-    return std::floor(detail::to_double(x));
-}
+// The functions of one number, each the C library's function of a double.
+inline constexpr detail::Unary abs{[](double x) { return std::fabs(x); }};
+inline constexpr detail::Unary ceil{[](double x) { return std::ceil(x); }};
+inline constexpr detail::Unary floor{[](double x) { return std::floor(x); }};
 // std::round rounds halfway cases away from zero, which is what Pyro specifies.
-template <detail::Real X>
-double round(X x) noexcept {
-    return std::round(detail::to_double(x));
-}
-template <detail::Real X>
-double sqrt(X x) noexcept {
-    return std::sqrt(detail::to_double(x));
-}
+inline constexpr detail::Unary round{[](double x) { return std::round(x); }};
+inline constexpr detail::Unary sqrt{[](double x) { return std::sqrt(x); }};
+inline constexpr detail::Unary sin{[](double x) { return std::sin(x); }};
+inline constexpr detail::Unary cos{[](double x) { return std::cos(x); }};
+inline constexpr detail::Unary tan{[](double x) { return std::tan(x); }};
+inline constexpr detail::Unary asin{[](double x) { return std::asin(x); }};
+inline constexpr detail::Unary acos{[](double x) { return std::acos(x); }};
+inline constexpr detail::Unary atan{[](double x) { return std::atan(x); }};
+inline constexpr detail::Unary log2{[](double x) { return std::log2(x); }};
+inline constexpr detail::Unary log10{[](double x) { return std::log10(x); }};
+inline constexpr detail::Unary exp{[](double x) { return std::exp(x); }};
+
 template <detail::Real X, detail::Real Y>
 double pow(X x, Y y) noexcept {
     return std::pow(detail::to_double(x), detail::to_double(y));
-}
-
-template <detail::Real X>
-double sin(X x) noexcept {
-    return std::sin(detail::to_double(x));
-}
-template <detail::Real X>
-double cos(X x) noexcept {
-    return std::cos(detail::to_double(x));
-}
-template <detail::Real X>
-double tan(X x) noexcept {
-    return std::tan(detail::to_double(x));
-}
-template <detail::Real X>
-double asin(X x) noexcept {
-    return std::asin(detail::to_double(x));
-}
-template <detail::Real X>
-double acos(X x) noexcept {
-    return std::acos(detail::to_double(x));
-}
-template <detail::Real X>
-double atan(X x) noexcept {
-    return std::atan(detail::to_double(x));
 }
 template <detail::Real Y, detail::Real X>
 double atan2(Y y, X x) noexcept {
@@ -107,18 +88,6 @@ double log(X x) noexcept {
 template <detail::Real X, detail::Real B>
 double log(X x, B base) noexcept {
     return std::log(detail::to_double(x)) / std::log(detail::to_double(base));
-}
-template <detail::Real X>
-double log2(X x) noexcept {
-    return std::log2(detail::to_double(x));
-}
-template <detail::Real X>
-double log10(X x) noexcept {
-    return std::log10(detail::to_double(x));
-}
-template <detail::Real X>
-double exp(X x) noexcept {
-    return std::exp(detail::to_double(x));
 }
 
 }  // namespace pyro::math
