@@ -1,16 +1,21 @@
-// What the Any adapters of sequences (list, list_mut, tuple, tuple_mut) share: structural
-// equality, order and hash over elements seen as Any (for two sequences of different static
-// element types, e.g. a List<Int> and a List<Any>), a cursor over a snapshot, and the
-// conversion of an adapter's elements to a static element type.
+// What the Any adapters of collections (list, tuple, set, dict and their _mut kinds) share:
+// structural equality, order and hash over elements seen as Any (for two sequences of
+// different static element types, e.g. a List<Int> and a List<Any>), a cursor over a
+// snapshot, the conversion of an adapter's elements to a static element type, and the
+// AnyTraits of a collection kept in an Any as its adapter.
 #pragma once
 
 #include <memory>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "pyro/any.hpp"
 #include "pyro/any_ops.hpp"
 #include "pyro/hash.hpp"
+#include "pyro/iterable.hpp"
+#include "pyro/type_name.hpp"
 
 namespace pyro::rt {
 
@@ -91,5 +96,49 @@ std::partial_ordering family_compare(const Box& self, const AnyObject& other) {
     }
     return any_seq_compare(self.elements(), other.elements());
 }
+
+// AnyTraits of a collection `V` kept in an Any as its adapter `Box`. A mutable collection is
+// shared by identity, so only its own adapter gives it back.
+template <class V, class Box>
+struct BoxedTraits {
+    static Any to_any(const V& v) { return Any::make_object<Box>(v); }
+    static bool is(const Any& a) { return object_as<Box>(a) != nullptr; }
+    static V from(const Any& a) {
+        if (const auto* box = object_as<Box>(a)) {
+            return box->value();
+        }
+        raise_type_mismatch(TypeName<V>::name(), a.full_type_name());
+    }
+};
+
+// An immutable list or set of `T` also comes from one of the same kind (`Box::kind`) built
+// with other element types (a mixed literal's elements are Any) when every element is a `T`;
+// an int is a float here, as it is at every typed boundary.
+template <class V, class Box, class T>
+struct ElementsTraits : BoxedTraits<V, Box> {
+    static bool is(const Any& a) {
+        if (object_as<Box>(a) != nullptr) {
+            return true;
+        }
+        if (!a.is_object() || a.object().type_name() != Box::kind) {
+            return false;
+        }
+        for (const Any& x : a.object().elements()) {
+            if (!AnyTraits<T>::is(x) && !(std::is_same_v<T, double> && x.is_int())) {
+                return false;
+            }
+        }
+        return true;
+    }
+    static V from(const Any& a) {
+        if (const auto* box = object_as<Box>(a)) {
+            return box->value();
+        }
+        if (a.is_object() && a.object().type_name() == Box::kind) {
+            return V(to_vector<T>(a));
+        }
+        raise_type_mismatch(TypeName<V>::name(), a.full_type_name());
+    }
+};
 
 }  // namespace pyro::rt

@@ -178,15 +178,6 @@ struct AnyTraits<Dict<K, V>> {
 };
 
 template <class K, class V>
-struct AnyTraits<DictMut<K, V>> {
-    static Any to_any(const DictMut<K, V>& d) { return Any::make_object<DictMutBox<K, V>>(d); }
-    static bool is(const Any& a) { return object_as<DictMutBox<K, V>>(a) != nullptr; }
-    static DictMut<K, V> from(const Any& a) {
-        if (const auto* box = object_as<DictMutBox<K, V>>(a)) {
-            return box->value();
-        }
-        raise_type_mismatch(TypeName<DictMut<K, V>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<DictMut<K, V>> : BoxedTraits<DictMut<K, V>, DictMutBox<K, V>> {};
 
 }  // namespace pyro::rt

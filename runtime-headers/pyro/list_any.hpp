@@ -25,7 +25,8 @@ public:
     explicit ListBox(List<T> value) : value_(std::move(value)) {}
     const List<T>& value() const noexcept { return value_; }
 
-    std::string type_name() const override { return "list"; }
+    static constexpr std::string_view kind = "list";
+    std::string type_name() const override { return std::string(kind); }
     std::string full_type_name() const override { return TypeName<List<T>>::name(); }
     void print(Buf& out) const override { Printer<List<T>>::str(out, value_); }
     Family family() const override { return Family::kList; }
@@ -224,43 +225,9 @@ private:
 };
 
 template <class T>
-struct AnyTraits<List<T>> {
-    static Any to_any(const List<T>& xs) { return Any::make_object<ListBox<T>>(xs); }
-    static bool is(const Any& a) {
-        if (object_as<ListBox<T>>(a) != nullptr) {
-            return true;
-        }
-        if (!a.is_object() || a.object().type_name() != "list") {
-            return false;
-        }
-        for (const Any& x : a.object().elements()) {
-            if (!AnyTraits<T>::is(x) && !(std::is_same_v<T, double> && x.is_int())) {
-                return false;
-            }
-        }
-        return true;
-    }
-    static List<T> from(const Any& a) {
-        if (const auto* box = object_as<ListBox<T>>(a)) {
-            return box->value();
-        }
-        if (a.is_object() && a.object().type_name() == "list") {
-            return List<T>(to_vector<T>(a));
-        }
-        raise_type_mismatch(TypeName<List<T>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<List<T>> : ElementsTraits<List<T>, ListBox<T>, T> {};
 
 template <class T>
-struct AnyTraits<ListMut<T>> {
-    static Any to_any(const ListMut<T>& xs) { return Any::make_object<ListMutBox<T>>(xs); }
-    static bool is(const Any& a) { return object_as<ListMutBox<T>>(a) != nullptr; }
-    static ListMut<T> from(const Any& a) {
-        if (const auto* box = object_as<ListMutBox<T>>(a)) {
-            return box->value();
-        }
-        raise_type_mismatch(TypeName<ListMut<T>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<ListMut<T>> : BoxedTraits<ListMut<T>, ListMutBox<T>> {};
 
 }  // namespace pyro::rt

@@ -61,7 +61,8 @@ public:
     explicit SetBox(Set<T> value) : value_(std::move(value)) {}
     const Set<T>& value() const noexcept { return value_; }
 
-    std::string type_name() const override { return "set"; }
+    static constexpr std::string_view kind = "set";
+    std::string type_name() const override { return std::string(kind); }
     std::string full_type_name() const override { return TypeName<Set<T>>::name(); }
     void print(Buf& out) const override { Printer<Set<T>>::str(out, value_); }
     Family family() const override { return Family::kSet; }
@@ -159,43 +160,9 @@ private:
 };
 
 template <class T>
-struct AnyTraits<Set<T>> {
-    static Any to_any(const Set<T>& s) { return Any::make_object<SetBox<T>>(s); }
-    static bool is(const Any& a) {
-        if (object_as<SetBox<T>>(a) != nullptr) {
-            return true;
-        }
-        if (!a.is_object() || a.object().type_name() != "set") {
-            return false;
-        }
-        for (const Any& x : a.object().elements()) {
-            if (!AnyTraits<T>::is(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-    static Set<T> from(const Any& a) {
-        if (const auto* box = object_as<SetBox<T>>(a)) {
-            return box->value();
-        }
-        if (a.is_object() && a.object().type_name() == "set") {
-            return Set<T>(to_vector<T>(a));
-        }
-        raise_type_mismatch(TypeName<Set<T>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<Set<T>> : ElementsTraits<Set<T>, SetBox<T>, T> {};
 
 template <class T>
-struct AnyTraits<SetMut<T>> {
-    static Any to_any(const SetMut<T>& s) { return Any::make_object<SetMutBox<T>>(s); }
-    static bool is(const Any& a) { return object_as<SetMutBox<T>>(a) != nullptr; }
-    static SetMut<T> from(const Any& a) {
-        if (const auto* box = object_as<SetMutBox<T>>(a)) {
-            return box->value();
-        }
-        raise_type_mismatch(TypeName<SetMut<T>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<SetMut<T>> : BoxedTraits<SetMut<T>, SetMutBox<T>> {};
 
 }  // namespace pyro::rt

@@ -200,15 +200,6 @@ struct AnyTraits<Tuple<Ts...>> {
 };
 
 template <class... Ts>
-struct AnyTraits<TupleMut<Ts...>> {
-    static Any to_any(const TupleMut<Ts...>& t) { return Any::make_object<TupleMutBox<Ts...>>(t); }
-    static bool is(const Any& a) { return object_as<TupleMutBox<Ts...>>(a) != nullptr; }
-    static TupleMut<Ts...> from(const Any& a) {
-        if (const auto* box = object_as<TupleMutBox<Ts...>>(a)) {
-            return box->value();
-        }
-        raise_type_mismatch(TypeName<TupleMut<Ts...>>::name(), a.full_type_name());
-    }
-};
+struct AnyTraits<TupleMut<Ts...>> : BoxedTraits<TupleMut<Ts...>, TupleMutBox<Ts...>> {};
 
 }  // namespace pyro::rt

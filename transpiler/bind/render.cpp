@@ -9,6 +9,7 @@
 
 #include "bind/names.hpp"
 #include "bind/type_map.hpp"
+#include "source/escape.hpp"
 
 namespace pyro2cpp::bind {
 namespace {
@@ -148,34 +149,7 @@ std::string comment_safe(std::string text) {
 
 std::string pyro_string_literal(std::string_view text) {
     std::string out = "\"";
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (byte < 0x20 || byte == 0x7f) {
-                    char hex[8];
-                    std::snprintf(hex, sizeof hex, "\\x%02X", byte);
-                    out += hex;
-                } else {
-                    out += c;
-                }
-        }
-    }
+    append_escaped(out, text, LiteralLanguage::pyro);
     return out + "\"";
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "emit/emitter.hpp"
+#include "source/escape.hpp"
 
 namespace pyro2cpp::emit::detail {
 
@@ -53,37 +54,6 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
 
 namespace {
 
-// Escapes for a C++ string literal. Control bytes become three-digit octal escapes, which
-// (unlike \x) cannot swallow a following character; other bytes, UTF-8 included, stay.
-void append_escaped(std::string& out, std::string_view value) {
-    for (char c : value) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (u < 0x20 || u == 0x7f) {
-                    out += fmt::format("\\{:03o}", u);
-                } else {
-                    out += c;
-                }
-        }
-    }
-}
-
 // Pyro's `_` digit separators become C++'s `'`; one right after a base prefix is dropped.
 std::string with_cpp_separators(std::string_view spelling) {
     std::string out;
@@ -104,14 +74,14 @@ std::string with_cpp_separators(std::string_view spelling) {
 
 std::string string_literal(std::string_view value) {
     std::string out = "\"";
-    append_escaped(out, value);
+    append_escaped(out, value, LiteralLanguage::cpp);
     out += "\"_s";
     return out;
 }
 
 std::string c_string(std::string_view value) {
     std::string out = "\"";
-    append_escaped(out, value);
+    append_escaped(out, value, LiteralLanguage::cpp);
     out += '"';
     return out;
 }
