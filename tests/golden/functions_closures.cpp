@@ -27,11 +27,13 @@ pyro::Func<void(pyro::Str)> log;
 pyro::Func<pyro::Int()> make_counter() {
     PYRO_ENTER();
     pyro::rt::Cell<pyro::Int> count(0);
-    const pyro::Func<pyro::Int()> increment = pyro::Func<pyro::Int()>("increment", [=]() -> pyro::Int {
-        PYRO_ENTER();
-        PYRO_AT(6, 9); count.set(count.get() + 1);
-        return count.get();
-    });
+    const pyro::Func<pyro::Int()> increment =
+        pyro::Func<pyro::Int()>("increment", [=]() -> pyro::Int {
+            PYRO_ENTER();
+            PYRO_AT(6, 9);
+            count.set(count.get() + 1);
+            return count.get();
+        });
     return increment;
 }
 
@@ -39,27 +41,38 @@ pyro::Func<pyro::Int()> make_counter() {
 void shared() {
     PYRO_ENTER();
     pyro::rt::Cell<pyro::Int> total(10);
-    const pyro::Func<pyro::Int()> peek = pyro::Func<pyro::Int()>("lambda", [=]() -> pyro::Int { PYRO_ENTER(); return total.get(); });
-    total.set(20);
-    PYRO_AT(22, 5); pyro::print(peek());
-    const pyro::Func<void(pyro::Int)> bump = pyro::Func<void(pyro::Int)>("bump", [=](pyro::Int k) -> void {
+    const pyro::Func<pyro::Int()> peek = pyro::Func<pyro::Int()>("lambda", [=]() -> pyro::Int {
         PYRO_ENTER();
-        PYRO_AT(24, 9); total.set(total.get() + k);
+        return total.get();
     });
-    PYRO_AT(25, 5); bump(5);
-    PYRO_AT(26, 5); bump(5);
-    PYRO_AT(27, 5); pyro::print(total.get(), peek());
+    total.set(20);
+    PYRO_AT(22, 5);
+    pyro::print(peek());
+    const pyro::Func<void(pyro::Int)> bump =
+        pyro::Func<void(pyro::Int)>("bump", [=](pyro::Int k) -> void {
+            PYRO_ENTER();
+            PYRO_AT(24, 9);
+            total.set(total.get() + k);
+        });
+    PYRO_AT(25, 5);
+    bump(5);
+    PYRO_AT(26, 5);
+    bump(5);
+    PYRO_AT(27, 5);
+    pyro::print(total.get(), peek());
 }
 
 // a closure that outlives its scope keeps its variables alive
 pyro::Func<pyro::Int(pyro::Int)> make_accumulator(pyro::Int start) {
     PYRO_ENTER();
     pyro::rt::Cell<pyro::Int> sum(start);
-    const pyro::Func<pyro::Int(pyro::Int)> add = pyro::Func<pyro::Int(pyro::Int)>("add", [=](pyro::Int x) -> pyro::Int {
-        PYRO_ENTER();
-        PYRO_AT(34, 9); sum.set(sum.get() + x);
-        return sum.get();
-    });
+    const pyro::Func<pyro::Int(pyro::Int)> add =
+        pyro::Func<pyro::Int(pyro::Int)>("add", [=](pyro::Int x) -> pyro::Int {
+            PYRO_ENTER();
+            PYRO_AT(34, 9);
+            sum.set(sum.get() + x);
+            return sum.get();
+        });
     return add;
 }
 
@@ -67,14 +80,17 @@ pyro::Func<pyro::Int(pyro::Int)> make_accumulator(pyro::Int start) {
 pyro::Str count_down(pyro::Int n) {
     PYRO_ENTER();
     const pyro::rt::Cell<pyro::Func<pyro::Str(pyro::Int, pyro::Str)>> step;
-    step.set(pyro::Func<pyro::Str(pyro::Int, pyro::Str)>("step", [=](pyro::Int k, pyro::Str text) -> pyro::Str {
-        PYRO_ENTER();
-        if (k == 0) {
-            return text + "liftoff"_s;
-        }
-        PYRO_AT(46, 9); return step.get()(k - 1, text + pyro::str(k) + " "_s);
-    }));
-    PYRO_AT(47, 5); return step.get()(n, ""_s);
+    step.set(pyro::Func<pyro::Str(pyro::Int, pyro::Str)>(
+        "step", [=](pyro::Int k, pyro::Str text) -> pyro::Str {
+            PYRO_ENTER();
+            if (k == 0) {
+                return text + "liftoff"_s;
+            }
+            PYRO_AT(46, 9);
+            return step.get()(k - 1, text + pyro::str(k) + " "_s);
+        }));
+    PYRO_AT(47, 5);
+    return step.get()(n, ""_s);
 }
 
 pyro::Int fib_of(pyro::Int n) {
@@ -85,23 +101,33 @@ pyro::Int fib_of(pyro::Int n) {
         if (k < 2) {
             return k;
         }
-        PYRO_AT(54, 9); return [&] { auto pyro_lhs = fib.get()(k - 1); auto pyro_rhs = fib.get()(k - 2); return pyro_lhs + pyro_rhs; }();
+        PYRO_AT(54, 9);
+        return [&] {
+            auto pyro_lhs = fib.get()(k - 1);
+            auto pyro_rhs = fib.get()(k - 2);
+            return pyro_lhs + pyro_rhs;
+        }();
     }));
-    PYRO_AT(55, 5); return fib.get()(n);
+    PYRO_AT(55, 5);
+    return fib.get()(n);
 }
 
 void tick() {
     PYRO_ENTER();
-    PYRO_AT(61, 5); calls += 1;
+    PYRO_AT(61, 5);
+    calls += 1;
 }
 
 pyro::Func<void(pyro::Str)> make_logger(pyro::Str prefix) {
     PYRO_ENTER();
-    const pyro::Func<void(pyro::Str)> log = pyro::Func<void(pyro::Str)>("log", [=](pyro::Str message) -> void {
-        PYRO_ENTER();
-        PYRO_AT(68, 9); calls += 1;
-        PYRO_AT(69, 9); pyro::print(prefix + message);
-    });
+    const pyro::Func<void(pyro::Str)> log =
+        pyro::Func<void(pyro::Str)>("log", [=](pyro::Str message) -> void {
+            PYRO_ENTER();
+            PYRO_AT(68, 9);
+            calls += 1;
+            PYRO_AT(69, 9);
+            pyro::print(prefix + message);
+        });
     return log;
 }
 
@@ -110,36 +136,68 @@ pyro::Int make_all() {
     PYRO_ENTER();
     pyro::Int sum = 0;
     for (pyro::Int i : pyro::range(1, 4)) {
-        const pyro::Func<pyro::Int()> show = pyro::Func<pyro::Int()>("lambda", [=]() -> pyro::Int { PYRO_ENTER(); PYRO_AT(79, 28); return i * 10; });
-        PYRO_AT(80, 9); sum += show();
+        const pyro::Func<pyro::Int()> show = pyro::Func<pyro::Int()>("lambda", [=]() -> pyro::Int {
+            PYRO_ENTER();
+            PYRO_AT(79, 28);
+            return i * 10;
+        });
+        PYRO_AT(80, 9);
+        sum += show();
     }
     return sum;
 }
 
 void pyro_main() {
     PYRO_ENTER();
-    PYRO_AT(10, 1); c = make_counter();
-    PYRO_AT(11, 1); c();
-    PYRO_AT(12, 1); c();
-    PYRO_AT(13, 1); pyro::print(c());
-    PYRO_AT(14, 1); other = make_counter();
-    PYRO_AT(15, 1); [&] { auto pyro_a0 = other(); auto pyro_a1 = c(); return pyro::print(pyro_a0, pyro_a1); }();
-    PYRO_AT(28, 1); shared();
-    PYRO_AT(37, 1); acc = make_accumulator(100);
-    PYRO_AT(38, 1); acc(10);
-    PYRO_AT(39, 1); pyro::print(acc(1));
-    PYRO_AT(48, 1); pyro::print(count_down(3));
-    PYRO_AT(56, 1); pyro::print(fib_of(20));
+    PYRO_AT(10, 1);
+    c = make_counter();
+    PYRO_AT(11, 1);
+    c();
+    PYRO_AT(12, 1);
+    c();
+    PYRO_AT(13, 1);
+    pyro::print(c());
+    PYRO_AT(14, 1);
+    other = make_counter();
+    PYRO_AT(15, 1);
+    [&] {
+        auto pyro_a0 = other();
+        auto pyro_a1 = c();
+        return pyro::print(pyro_a0, pyro_a1);
+    }();
+    PYRO_AT(28, 1);
+    shared();
+    PYRO_AT(37, 1);
+    acc = make_accumulator(100);
+    PYRO_AT(38, 1);
+    acc(10);
+    PYRO_AT(39, 1);
+    pyro::print(acc(1));
+    PYRO_AT(48, 1);
+    pyro::print(count_down(3));
+    PYRO_AT(56, 1);
+    pyro::print(fib_of(20));
     // module-level variables: functions and closures assign them, everyone sees it
     calls = 0;
-    tock = pyro::Func<void()>("lambda", [=]() -> void { PYRO_ENTER(); PYRO_AT(62, 20); tick(); });
-    PYRO_AT(63, 1); tick();
-    PYRO_AT(64, 1); tock();
-    PYRO_AT(65, 1); pyro::print(calls);
-    PYRO_AT(71, 1); log = make_logger("[app] "_s);
-    PYRO_AT(72, 1); log("started"_s);
-    PYRO_AT(73, 1); pyro::print(calls);
-    PYRO_AT(82, 1); pyro::print(make_all());
+    tock = pyro::Func<void()>("lambda", [=]() -> void {
+        PYRO_ENTER();
+        PYRO_AT(62, 20);
+        tick();
+    });
+    PYRO_AT(63, 1);
+    tick();
+    PYRO_AT(64, 1);
+    tock();
+    PYRO_AT(65, 1);
+    pyro::print(calls);
+    PYRO_AT(71, 1);
+    log = make_logger("[app] "_s);
+    PYRO_AT(72, 1);
+    log("started"_s);
+    PYRO_AT(73, 1);
+    pyro::print(calls);
+    PYRO_AT(82, 1);
+    pyro::print(make_all());
 }
 
 }  // namespace pyro_program

@@ -22,47 +22,114 @@ pyro::Func<pyro::Int(pyro::Int, pyro::Int, pyro::Int)> h;
 // more apply the result to the surplus.
 pyro::Int add(pyro::Int a, pyro::Int b) {
     PYRO_ENTER();
-    PYRO_AT(4, 5); return a + b;
+    PYRO_AT(4, 5);
+    return a + b;
 }
 
 pyro::Int add3(pyro::Int a, pyro::Int b, pyro::Int c) {
     PYRO_ENTER();
-    PYRO_AT(7, 5); return a + b + c;
+    PYRO_AT(7, 5);
+    return a + b + c;
 }
 
 pyro::Func<pyro::Int(pyro::Int)> adder(pyro::Int n) {
     PYRO_ENTER();
-    return pyro::Func<pyro::Int(pyro::Int)>("lambda", [=](pyro::Int x) -> pyro::Int { PYRO_ENTER(); PYRO_AT(10, 22); return x + n; });
+    return pyro::Func<pyro::Int(pyro::Int)>("lambda", [=](pyro::Int x) -> pyro::Int {
+        PYRO_ENTER();
+        PYRO_AT(10, 22);
+        return x + n;
+    });
 }
 
 // partial applications are values like any other
 pyro::Int apply_twice(pyro::Func<pyro::Int(pyro::Int)> f, pyro::Int x) {
     PYRO_ENTER();
-    PYRO_AT(28, 5); return f(f(x));
+    PYRO_AT(28, 5);
+    return f(f(x));
 }
 
 void pyro_main() {
     PYRO_ENTER();
-    PYRO_AT(12, 1); pyro::print(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"), pyro::Int(5))(10));
-    PYRO_AT(13, 1); add5 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"), pyro::Int(5));
-    PYRO_AT(14, 1); [&] { auto pyro_a0 = add5(1); auto pyro_a1 = add5(2); auto pyro_a2 = add5; return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
-    PYRO_AT(15, 1); [&] { auto pyro_a0 = pyro::rt::partial(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1)), pyro::Int(2))(3); auto pyro_a1 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1), pyro::Int(2))(3); auto pyro_a2 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1))(2, 3); return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
+    PYRO_AT(12, 1);
+    pyro::print(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"),
+                                  pyro::Int(5))(10));
+    PYRO_AT(13, 1);
+    add5 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"),
+                             pyro::Int(5));
+    PYRO_AT(14, 1);
+    [&] {
+        auto pyro_a0 = add5(1);
+        auto pyro_a1 = add5(2);
+        auto pyro_a2 = add5;
+        return pyro::print(pyro_a0, pyro_a1, pyro_a2);
+    }();
+    PYRO_AT(15, 1);
+    [&] {
+        auto pyro_a0 = pyro::rt::partial(
+            pyro::rt::partial(
+                pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+                pyro::Int(1)),
+            pyro::Int(2))(3);
+        auto pyro_a1 = pyro::rt::partial(
+            pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+            pyro::Int(1), pyro::Int(2))(3);
+        auto pyro_a2 = pyro::rt::partial(
+            pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+            pyro::Int(1))(2, 3);
+        return pyro::print(pyro_a0, pyro_a1, pyro_a2);
+    }();
     f = pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3");
-    PYRO_AT(17, 1); [&] { auto pyro_a0 = pyro::rt::partial(pyro::rt::partial(f, pyro::Int(1)), pyro::Int(2))(3); auto pyro_a1 = pyro::rt::partial(f, pyro::Int(1), pyro::Int(2))(3); auto pyro_a2 = f(10, 20, 30); return pyro::print(pyro_a0, pyro_a1, pyro_a2); }();
+    PYRO_AT(17, 1);
+    [&] {
+        auto pyro_a0 = pyro::rt::partial(pyro::rt::partial(f, pyro::Int(1)), pyro::Int(2))(3);
+        auto pyro_a1 = pyro::rt::partial(f, pyro::Int(1), pyro::Int(2))(3);
+        auto pyro_a2 = f(10, 20, 30);
+        return pyro::print(pyro_a0, pyro_a1, pyro_a2);
+    }();
     // over-application: the result of adder(1) is applied to 2
-    PYRO_AT(20, 1); [&] { auto pyro_a0 = pyro::rt::call(adder(1), pyro::Int(2)); auto pyro_a1 = adder(1)(2); return pyro::print(pyro_a0, pyro_a1); }();
+    PYRO_AT(20, 1);
+    [&] {
+        auto pyro_a0 = pyro::rt::call(adder(1), pyro::Int(2));
+        auto pyro_a1 = adder(1)(2);
+        return pyro::print(pyro_a0, pyro_a1);
+    }();
     // f() on a function with parameters is a partial application too
-    PYRO_AT(23, 1); g = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"));
-    PYRO_AT(24, 1); pyro::print(g(1, 1, 1), g);
-    PYRO_AT(29, 1); pyro::print(apply_twice(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1), pyro::Int(2)), 10));
-    PYRO_AT(30, 1); pyro::print(apply_twice(pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"), pyro::Int(100)), 1));
+    PYRO_AT(23, 1);
+    g = pyro::rt::partial(
+        pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"));
+    PYRO_AT(24, 1);
+    pyro::print(g(1, 1, 1), g);
+    PYRO_AT(29, 1);
+    pyro::print(apply_twice(
+        pyro::rt::partial(
+            pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+            pyro::Int(1), pyro::Int(2)),
+        10));
+    PYRO_AT(30, 1);
+    pyro::print(apply_twice(
+        pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add"),
+                          pyro::Int(100)),
+        1));
     // the curried pieces of one function are different values
-    PYRO_AT(33, 1); p1 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1));
-    PYRO_AT(34, 1); p2 = pyro::rt::partial(pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"), pyro::Int(1));
-    PYRO_AT(35, 1); pyro::print(p1 == p2, p1 == p1);
+    PYRO_AT(33, 1);
+    p1 = pyro::rt::partial(
+        pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+        pyro::Int(1));
+    PYRO_AT(34, 1);
+    p2 = pyro::rt::partial(
+        pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int, pyro::Int), &add3>("add3"),
+        pyro::Int(1));
+    PYRO_AT(35, 1);
+    pyro::print(p1 == p2, p1 == p1);
     // through a function value, f() is a partial application too
-    PYRO_AT(38, 1); h = pyro::rt::partial(f);
-    PYRO_AT(39, 1); [&] { auto pyro_a0 = h(1, 2, 3); auto pyro_a1 = pyro::rt::partial(pyro::rt::partial(h, pyro::Int(1)), pyro::Int(2))(3); return pyro::print(pyro_a0, pyro_a1); }();
+    PYRO_AT(38, 1);
+    h = pyro::rt::partial(f);
+    PYRO_AT(39, 1);
+    [&] {
+        auto pyro_a0 = h(1, 2, 3);
+        auto pyro_a1 = pyro::rt::partial(pyro::rt::partial(h, pyro::Int(1)), pyro::Int(2))(3);
+        return pyro::print(pyro_a0, pyro_a1);
+    }();
 }
 
 }  // namespace pyro_program

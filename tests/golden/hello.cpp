@@ -9,7 +9,8 @@ namespace pyro_program {
 void pyro_main() {
     PYRO_ENTER();
     // The smallest program; also what the test fixture builds to warm the precompiled header.
-    PYRO_AT(2, 1); pyro::print("Hello, world!"_s);
+    PYRO_AT(2, 1);
+    pyro::print("Hello, world!"_s);
 }
 
 }  // namespace pyro_program

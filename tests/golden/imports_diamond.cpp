@@ -43,7 +43,8 @@ pyro::Str greet(pyro::Str name) {
 
 void bump() {
     PYRO_ENTER();
-    PYRO_AT(11, 5); counter += 1;
+    PYRO_AT(11, 5);
+    counter += 1;
 }
 
 pyro::Str describe() {
@@ -54,7 +55,8 @@ pyro::Str describe() {
 void pyro_init() {
     PYRO_ENTER();
     // A library file: functions, variables and top-level statements of its own.
-    PYRO_AT(2, 1); pyro::print("lib.pyro runs"_s);
+    PYRO_AT(2, 1);
+    pyro::print("lib.pyro runs"_s);
     version = 3;
     counter = 0;
 }
@@ -65,18 +67,21 @@ namespace util_pyro {  // imports/util.pyro
 
 pyro::Int double_version() {
     PYRO_ENTER();
-    PYRO_AT(7, 5); return lib_pyro::version * 2;
+    PYRO_AT(7, 5);
+    return lib_pyro::version * 2;
 }
 
 pyro::Str shout(pyro::Str name) {
     PYRO_ENTER();
-    PYRO_AT(10, 5); return lib_pyro::greet(name) + "!"_s;
+    PYRO_AT(10, 5);
+    return lib_pyro::greet(name) + "!"_s;
 }
 
 void pyro_init() {
     PYRO_ENTER();
     // Imports lib.pyro too: the main program's diamond. lib.pyro still runs once.
-    PYRO_AT(4, 1); pyro::print("util.pyro runs, lib version "_s + pyro::str(lib_pyro::version));
+    PYRO_AT(4, 1);
+    pyro::print("util.pyro runs, lib version "_s + pyro::str(lib_pyro::version));
 }
 
 }  // namespace util_pyro
@@ -95,16 +100,25 @@ void pyro_main() {
     util_pyro::pyro_init();
     // main imports lib and util; util imports lib as well (a diamond). Each file's top-level
     // statements run once, the imported ones first, depth first.
-    PYRO_AT(6, 1); pyro::print("main runs"_s);
-    PYRO_AT(7, 1); pyro::print(lib_pyro::greet("pyro"_s));
-    PYRO_AT(8, 1); pyro::print(util_pyro::shout("pyro"_s));
-    PYRO_AT(9, 1); pyro::print(util_pyro::double_version());
-    PYRO_AT(10, 1); lib_pyro::bump();
-    PYRO_AT(11, 1); lib_pyro::bump();
-    PYRO_AT(12, 1); pyro::print(lib_pyro::counter);
-    PYRO_AT(18, 1); pyro::print(describe());
+    PYRO_AT(6, 1);
+    pyro::print("main runs"_s);
+    PYRO_AT(7, 1);
+    pyro::print(lib_pyro::greet("pyro"_s));
+    PYRO_AT(8, 1);
+    pyro::print(util_pyro::shout("pyro"_s));
+    PYRO_AT(9, 1);
+    pyro::print(util_pyro::double_version());
+    PYRO_AT(10, 1);
+    lib_pyro::bump();
+    PYRO_AT(11, 1);
+    lib_pyro::bump();
+    PYRO_AT(12, 1);
+    pyro::print(lib_pyro::counter);
+    PYRO_AT(18, 1);
+    pyro::print(describe());
     // Generic functions of another file are instantiated for this file's calls.
-    PYRO_AT(20, 1); pyro::print(lib_pyro::greet("again"_s));
+    PYRO_AT(20, 1);
+    pyro::print(lib_pyro::greet("again"_s));
 }
 
 }  // namespace pyro_program

@@ -91,22 +91,41 @@ double cbrt(double x) {
 void pyro_main() {
     PYRO_ENTER();
     // extern functions: each Pyro type crosses the C++ boundary in both directions.
-    PYRO_AT(19, 1); pyro::print(hypot2(3.0, 4.0));
-    PYRO_AT(20, 1); pyro::print(add_ints(2, 40));
-    PYRO_AT(21, 1); pyro::print(low_byte(258));
-    PYRO_AT(22, 1); pyro::print(twice(4611686018427387903));
-    PYRO_AT(23, 1); [&] { auto pyro_a0 = is_even(10); auto pyro_a1 = is_even(7); return pyro::print(pyro_a0, pyro_a1); }();
-    PYRO_AT(24, 1); pyro::print(half(5.0));
-    PYRO_AT(25, 1); pyro::print(greet("pyro"_s));
-    PYRO_AT(26, 1); pyro::print(count_chars("héllo"_s));
-    PYRO_AT(27, 1); pyro::print(version());
-    PYRO_AT(28, 1); pyro::print(c_length("abc"_s));
-    PYRO_AT(29, 1); count_call();
-    PYRO_AT(30, 1); count_call();
-    PYRO_AT(31, 1); pyro::print(call_count());
-    PYRO_AT(32, 1); pyro::print(cbrt(27.0));
+    PYRO_AT(19, 1);
+    pyro::print(hypot2(3.0, 4.0));
+    PYRO_AT(20, 1);
+    pyro::print(add_ints(2, 40));
+    PYRO_AT(21, 1);
+    pyro::print(low_byte(258));
+    PYRO_AT(22, 1);
+    pyro::print(twice(4611686018427387903));
+    PYRO_AT(23, 1);
+    [&] {
+        auto pyro_a0 = is_even(10);
+        auto pyro_a1 = is_even(7);
+        return pyro::print(pyro_a0, pyro_a1);
+    }();
+    PYRO_AT(24, 1);
+    pyro::print(half(5.0));
+    PYRO_AT(25, 1);
+    pyro::print(greet("pyro"_s));
+    PYRO_AT(26, 1);
+    pyro::print(count_chars("héllo"_s));
+    PYRO_AT(27, 1);
+    pyro::print(version());
+    PYRO_AT(28, 1);
+    pyro::print(c_length("abc"_s));
+    PYRO_AT(29, 1);
+    count_call();
+    PYRO_AT(30, 1);
+    count_call();
+    PYRO_AT(31, 1);
+    pyro::print(call_count());
+    PYRO_AT(32, 1);
+    pyro::print(cbrt(27.0));
     // An int argument widens to a float parameter, as for any function.
-    PYRO_AT(34, 1); pyro::print(hypot2(1.0, 2.0));
+    PYRO_AT(34, 1);
+    pyro::print(hypot2(1.0, 2.0));
 }
 
 }  // namespace pyro_program

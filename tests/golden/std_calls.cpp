@@ -16,22 +16,32 @@ pyro::sync::WaitGroup wg;
 
 double hypot(pyro::Int a, pyro::Int b) {
     PYRO_ENTER();
-    PYRO_AT(8, 5); return pyro::math::sqrt(a * a + b * b);
+    PYRO_AT(8, 5);
+    return pyro::math::sqrt(a * a + b * b);
 }
 
 void pyro_main() {
     PYRO_ENTER();
     // The C++ of library calls: each imported module's header, pyro::NAME::f for module
     // functions, members for the objects' methods, checked conversions for any arguments.
-    PYRO_AT(10, 1); m = pyro::sync::Mutex();
-    PYRO_AT(11, 1); m.lock();
-    PYRO_AT(12, 1); pyro::print(hypot(3, 4), pyro::math::floor(2.5));
-    PYRO_AT(13, 1); m.unlock();
-    PYRO_AT(14, 1); wg = pyro::sync::WaitGroup();
-    PYRO_AT(15, 1); wg.add(1);
-    PYRO_AT(16, 1); wg.done();
-    PYRO_AT(17, 1); wg.wait();
-    PYRO_AT(18, 1); pyro::print(pyro::math::abs(pyro::rt::from_any<double>(pyro::json::parse("-2"_s))));
+    PYRO_AT(10, 1);
+    m = pyro::sync::Mutex();
+    PYRO_AT(11, 1);
+    m.lock();
+    PYRO_AT(12, 1);
+    pyro::print(hypot(3, 4), pyro::math::floor(2.5));
+    PYRO_AT(13, 1);
+    m.unlock();
+    PYRO_AT(14, 1);
+    wg = pyro::sync::WaitGroup();
+    PYRO_AT(15, 1);
+    wg.add(1);
+    PYRO_AT(16, 1);
+    wg.done();
+    PYRO_AT(17, 1);
+    wg.wait();
+    PYRO_AT(18, 1);
+    pyro::print(pyro::math::abs(pyro::rt::from_any<double>(pyro::json::parse("-2"_s))));
 }
 
 }  // namespace pyro_program

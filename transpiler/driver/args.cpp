@@ -57,10 +57,11 @@ struct OptionSpec {
     unsigned commands;
 };
 
-constexpr std::array<OptionSpec, 9> option_specs{{
+constexpr std::array<OptionSpec, 10> option_specs{{
     {"-o", "", true, on_emit | on_build},
     {"--line-directives", "", false, on_emit},
     {"--format", "", false, on_emit},
+    {"--no-format", "", false, on_emit},
     {"--depfile", "", true, on_emit},
     {"--debug", "", false, on_build | on_run},
     {"--sanitize", "", true, on_build | on_run},
@@ -98,6 +99,8 @@ void apply_option(Invocation& inv, std::string_view name, const std::string& val
         inv.line_directives = true;
     } else if (name == "--format") {
         inv.format = true;
+    } else if (name == "--no-format") {
+        inv.no_format = true;
     } else if (name == "--depfile") {
         inv.depfile = value;
     } else if (name == "--debug") {
@@ -224,10 +227,8 @@ Invocation parse_args(const std::vector<std::string>& args) {
         }
     }
     if (inv.input.empty()) throw UsageError("no input file");
-    if (inv.format && inv.line_directives) {
-        throw UsageError(
-            "--format cannot be combined with --line-directives (formatting moves "
-            "lines, and each #line must stay right above its statement)");
+    if (inv.format && inv.no_format) {
+        throw UsageError("--format and --no-format contradict each other");
     }
     if (!inv.depfile.empty() && inv.output.empty()) {
         throw UsageError("--depfile needs -o (the depfile names the output as its target)");
@@ -236,7 +237,7 @@ Invocation parse_args(const std::vector<std::string>& args) {
 }
 
 std::string help_text() {
-    return R"(usage: pyro2cpp FILE.pyro [-o OUT.cpp] [--line-directives] [--format] [--depfile OUT.d]
+    return R"(usage: pyro2cpp FILE.pyro [-o OUT.cpp] [--line-directives] [--[no-]format] [--depfile OUT.d]
        pyro2cpp build FILE.pyro [-o EXE] [--debug] [--sanitize=LIST] [--no-cache] [-v]
        pyro2cpp run FILE.pyro [--debug] [--sanitize=LIST] [--no-cache] [-v] [-- ARGS...]
        pyro2cpp check FILE.pyro [--explain-any]
@@ -257,8 +258,11 @@ options:
   -o PATH            where to write the C++ (or, for build, the executable)
   --line-directives  put #line before each statement so compiler messages, sanitizer
                      reports and gdb point at .pyro lines (always on for build and run)
-  --format           format the C++ with clang-format's library (runs pyro2cpp-format;
-                     not with --line-directives, whose lines must stay as emitted)
+  --format           format the C++ with clang-format's library (runs pyro2cpp-format);
+                     the default when pyro2cpp-format is installed, except with
+                     --line-directives (formatting them keeps every #line exact, but
+                     needs one before most lines)
+  --no-format        keep the emitter's own layout
   --depfile PATH     also write a Makefile-syntax dependency file listing every .pyro file
                      read (needs -o)
   --debug            compile with -O0 -g instead of -O2

@@ -27,7 +27,8 @@ struct Invocation {
     std::string output;   // -o; empty means the command's default
     std::string depfile;  // --depfile
     bool line_directives = false;
-    bool format = false;  // --format
+    bool format = false;     // --format
+    bool no_format = false;  // --no-format
     bool explain_any = false;
     bool debug = false;
     std::vector<std::string> sanitizers;  // --sanitize=address,undefined -> {address, undefined}

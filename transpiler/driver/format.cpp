@@ -13,6 +13,13 @@ namespace pyro2cpp::driver {
 
 namespace fs = std::filesystem;
 
+bool wants_format(bool format, bool no_format, bool line_directives) {
+    if (format) return true;
+    if (no_format || line_directives) return false;
+    std::error_code ec;
+    return fs::is_regular_file(format_tool(), ec);
+}
+
 std::string format_cpp(const std::string& cpp) {
     const fs::path tool = format_tool();
     std::error_code ec;

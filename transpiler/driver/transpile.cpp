@@ -55,7 +55,9 @@ int command_emit(const Invocation& inv) {
     TranspileResult result = transpile_file(inv.input, options, sources, diags);
     diags.print(std::cerr, sources);
     if (!result.ok) return exit_program_error;
-    if (inv.format) result.cpp = format_cpp(result.cpp);
+    if (wants_format(inv.format, inv.no_format, inv.line_directives)) {
+        result.cpp = format_cpp(result.cpp);
+    }
 
     if (inv.output.empty()) {
         std::cout << result.cpp;

@@ -38,9 +38,12 @@ namespace {
 
 // `pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add")`
 std::string function_ref(const Ctx& ctx, const sema::FunctionInstance& inst) {
+    // Another file's function is written with its file's namespace.
+    const std::string name =
+        inst.owner != nullptr ? inst.cpp_name : qualified(ctx, inst.module, inst.cpp_name);
     return fmt::format("pyro::rt::func_ref<{}, &{}>({})",
-                       signature_of(ctx.program.types, inst.param_types, inst.result),
-                       inst.cpp_name, c_string(inst.def->name));
+                       signature_of(ctx.program.types, inst.param_types, inst.result), name,
+                       c_string(inst.def->name));
 }
 
 // `[=](pyro::Int x, double y) -> R`
@@ -167,7 +170,7 @@ Cpp emit_curried_call(const Ctx& ctx, const ast::Call& call) {
             targets.insert(targets.end(), more.begin(), more.end());
         }
         targets.resize(m);
-        callee = inst.cpp_name;
+        callee = inst.owner != nullptr ? inst.cpp_name : qualified(ctx, inst.module, inst.cpp_name);
     }
     std::vector<std::string> args;
     // A Func's call operator takes its parameter types, so a bare int literal converts; the

@@ -75,8 +75,9 @@ void emit_function(const sema::Program& program, const sema::FunctionInstance& i
 
 // One file's forward declarations and module-level variables.
 void emit_declarations(const sema::Program& program, std::uint32_t module, Writer& w) {
-    // Records and classes belong to the main file (sema rejects them in imported files).
-    if (module + 1 == program.modules.size()) emit_object_definitions(program, w);
+    // With several files, every file's records and classes come before all of this (each in
+    // its file's namespace), as the files' functions may use each other's.
+    if (program.modules.size() == 1) emit_object_definitions(program, w);
     bool any = false;
     for (const auto& inst : program.instances) {
         if (inst->module != module || inst->owner != nullptr) continue;
@@ -141,6 +142,7 @@ std::string emit_program(const sema::Program& program, const EmitOptions& option
         emit_declarations(program, main, w);
         emit_definitions(program, main, options, file_literal, w);
     } else {
+        emit_object_definitions(program, w);
         // Every file's declarations first: files that import each other call each other.
         for (std::uint32_t m = 0; m <= main; ++m) {
             const sema::ModuleInfo& info = program.modules[m];

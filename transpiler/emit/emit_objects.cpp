@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "emit/emitter.hpp"
@@ -36,6 +37,43 @@ std::string object_cpp_type(const sema::TypeTable& types, TypeId type) {
 }
 
 namespace {
+
+// A class's name inside its own file's namespace (cpp_name is qualified when the class is
+// used from other files: `lib_pyro::Point`).
+std::string local_name(const ClassInfo& c) {
+    return c.cpp_name.substr(c.cpp_name.rfind(':') + 1);
+}
+
+// In a program of several files, each class is defined in its own file's namespace; the
+// definitions go in dependency order, so the namespaces are opened and closed as the files
+// change. (A program of one file is all in `pyro_program` already.)
+class Namespaces {
+public:
+    Namespaces(const sema::Program& program, Writer& w) : program_(program), w_(w) {}
+    Namespaces(const Namespaces&) = delete;
+    Namespaces& operator=(const Namespaces&) = delete;
+    ~Namespaces() { close(); }
+
+    void enter(const ClassInfo& c) {
+        if (program_.modules.size() == 1 || open_ == c.module) return;
+        close();
+        const sema::ModuleInfo& m = program_.modules[c.module];
+        w_.raw("namespace " + m.cpp_namespace + " {  // " + m.file->path);
+        w_.blank();
+        open_ = c.module;
+    }
+    void close() {
+        if (!open_) return;
+        w_.raw("}  // namespace " + program_.modules[*open_].cpp_namespace);
+        w_.blank();
+        open_.reset();
+    }
+
+private:
+    const sema::Program& program_;
+    Writer& w_;
+    std::optional<std::uint32_t> open_;
+};
 
 bool is_self(const Ctx& ctx, const ast::Expr& e) {
     return ctx.instance != nullptr && ctx.instance->owner != nullptr &&
@@ -217,7 +255,7 @@ void emit_record(const sema::Program& program, const ClassInfo& c,
             params += (params.empty() ? "class " : ", class ") + t;
         w.line("template <" + params + ">");
     }
-    w.line("struct " + c.cpp_name + " {");
+    w.line("struct " + local_name(c) + " {");
     w.indent();
     std::string names;
     std::string ties;
@@ -230,7 +268,7 @@ void emit_record(const sema::Program& program, const ClassInfo& c,
     w.line(fmt::format("static constexpr std::array<std::string_view, {}> pyro_field_names{{{}}};",
                        c.fields.size(), names));
     w.line("auto pyro_fields() const { return std::tie(" + ties + "); }");
-    w.line(fmt::format("friend bool operator==(const {0}&, const {0}&) = default;", c.cpp_name));
+    w.line(fmt::format("friend bool operator==(const {0}&, const {0}&) = default;", local_name(c)));
     for (const sema::FunctionInstance* m : methods) {
         w.line(cpp_type(program.types, m->result, true) + " " + m->cpp_name + "(" +
                method_params(program, *m, false) + ") const;");
@@ -249,7 +287,7 @@ void emit_class(const sema::Program& program, const ClassInfo& c,
                 const std::vector<const sema::FunctionInstance*>& all_methods,
                 const std::vector<const sema::FunctionInstance*>& news, Writer& w) {
     const std::string base = c.parent != nullptr ? c.parent->cpp_name : "pyro::Object";
-    w.line(fmt::format("class {} : public {} {{", c.cpp_name, base));
+    w.line(fmt::format("class {} : public {} {{", local_name(c), base));
     w.line("public:");
     w.indent();
     w.line(fmt::format("static constexpr std::string_view pyro_name = {};", c_string(c.name)));
@@ -297,11 +335,15 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
         if (inst->owner != nullptr) all_methods.push_back(inst.get());
     }
     const auto news = constructors(program);
+    Namespaces namespaces(program, w);
     for (const ClassInfo* c : program.classes) {
-        if (c->is_class()) w.line("class " + c->cpp_name + ";");
+        if (!c->is_class()) continue;
+        namespaces.enter(*c);
+        w.line("class " + local_name(*c) + ";");
     }
     w.blank();
     for (const ClassInfo* c : definition_order(program)) {
+        namespaces.enter(*c);
         std::vector<const sema::FunctionInstance*> methods;
         for (const sema::FunctionInstance* m : all_methods) {
             if (m->owner == c) methods.push_back(m);
@@ -322,7 +364,9 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
         for (const sema::FunctionInstance* m : all_methods) {
             if (m->owner == c) methods.push_back(m);
         }
-        if (!dispatchable(methods).empty()) emit_dispatch(program, *c, methods, w);
+        if (dispatchable(methods).empty()) continue;
+        namespaces.enter(*c);
+        emit_dispatch(program, *c, methods, w);
     }
     // Constructors: allocate, then run __init__ (its own or inherited).
     for (const auto& [c, list] : news) {
@@ -336,6 +380,7 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
                 args = "message";
             }
             std::string params = new_params(program, *c, init);
+            namespaces.enter(*c);
             w.line(fmt::format("pyro::Ref<{0}> {0}::pyro_new({1}) {{", c->cpp_name, params));
             w.indent();
             w.line(fmt::format("auto self = pyro::make<{}>();", c->cpp_name));

@@ -1,16 +1,20 @@
 // pyro2cpp-format IN OUT: formats the C++ in IN with clang-format's library, in the style of
 // the repository's .clang-format (embedded when pyro2cpp was built), and writes it to OUT.
-// `pyro2cpp FILE.pyro --format` runs it; it lives apart from pyro2cpp so that only that
-// command loads LLVM. Exit status: 0 formatted, 2 a failure (the message on stderr).
+// `pyro2cpp FILE.pyro` runs it; it lives apart from pyro2cpp so that only formatting loads
+// LLVM. C++ with `#line` directives keeps every line's .pyro line (line_sync.hpp); should that
+// be impossible, the C++ is written unformatted. Exit status: 0 written, 2 a failure (the
+// message on stderr).
 #include <clang/Format/Format.h>
 #include <clang/Tooling/Core/Replacement.h>
 #include <llvm/Support/Error.h>
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
+#include "format/line_sync.hpp"
 #include "format/style.hpp"
 
 namespace {
@@ -44,8 +48,13 @@ int main(int argc, char** argv) {
     if (!formatted)
         return fail("cannot apply the formatting: " + llvm::toString(formatted.takeError()));
 
+    std::string result = std::move(*formatted);
+    if (code.find("#line ") != std::string::npos) {
+        std::optional<std::string> synced = pyro2cpp::format::sync_lines(code, result);
+        result = synced ? std::move(*synced) : code;
+    }
     std::ofstream out(argv[2], std::ios::binary);
-    out << *formatted;
+    out << result;
     if (!out.flush()) return fail(std::string("cannot write ") + argv[2]);
     return 0;
 }

@@ -84,7 +84,7 @@ TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
     if (auto data = resolve_data_type(type, report)) return *data;
     // A type parameter (not supported yet, reported once at the def).
     if (type_params_.count(type.name) != 0) return types::error;
-    bool later = user_type_names_.count(type.name) != 0;
+    bool later = false;
     for (std::string_view name : later_type_names)
         later = later || type.name == name;
     if (later) return fail(fmt::format("type '{}' is not supported yet", type.name));

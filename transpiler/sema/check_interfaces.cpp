@@ -15,32 +15,34 @@
 namespace pyro2cpp::sema::detail {
 
 void Checker::declare_interfaces() {
-    for (const auto& stmt : modules_.back().module->body) {
-        if (stmt->kind == ast::StmtKind::interface) {
-            const auto& i = stmt->as<ast::InterfaceStmt>();
-            if (!interfaces_.emplace(i.name, &i).second) {
-                sink_.error(i.name_loc, fmt::format("'{}' is already defined", i.name));
-            }
-        } else if (stmt->kind == ast::StmtKind::type_alias) {
-            const auto& a = stmt->as<ast::TypeAliasStmt>();
-            if (interfaces_.count(a.name) != 0 || !aliases_.emplace(a.name, &a).second) {
-                sink_.error(a.name_loc, fmt::format("'{}' is already defined", a.name));
+    for (ModuleScope& m : modules_) {
+        for (const auto& stmt : m.module->body) {
+            if (stmt->kind == ast::StmtKind::interface) {
+                const auto& i = stmt->as<ast::InterfaceStmt>();
+                if (!m.interfaces.emplace(i.name, &i).second) {
+                    sink_.error(i.name_loc, fmt::format("'{}' is already defined", i.name));
+                }
+            } else if (stmt->kind == ast::StmtKind::type_alias) {
+                const auto& a = stmt->as<ast::TypeAliasStmt>();
+                if (m.interfaces.count(a.name) != 0 || !m.aliases.emplace(a.name, &a).second) {
+                    sink_.error(a.name_loc, fmt::format("'{}' is already defined", a.name));
+                }
             }
         }
     }
 }
 
 std::optional<TypeId> Checker::interface_or_alias_type(const ast::TypeExpr& type, bool report) {
-    if (auto it = interfaces_.find(type.name); it != interfaces_.end()) {
+    const TypeName found = find_type_name(type.name, type.range.begin, false);
+    if (found.interface != nullptr) {
         TypeInfo t;
         t.kind = TypeKind::interface;
         t.name = type.name;
-        t.decl = it->second;
+        t.decl = found.interface;
         return types().intern(t);
     }
-    auto it = aliases_.find(type.name);
-    if (it == aliases_.end()) return std::nullopt;
-    const ast::TypeAliasStmt& alias = *it->second;
+    if (found.alias == nullptr) return std::nullopt;
+    const ast::TypeAliasStmt& alias = *found.alias;
     auto fail = [&](std::string message) -> TypeId {
         if (report) {
             if (frames_.empty())
@@ -66,9 +68,12 @@ std::optional<TypeId> Checker::interface_or_alias_type(const ast::TypeExpr& type
     }
     auto saved = std::move(type_subst_);
     type_subst_ = std::move(subst);
+    const auto saved_module = type_module_override_;
+    type_module_override_ = found.module;  // an imported alias sees its own file's names
     ++depth;
     TypeId result = resolve_type(*alias.type, report);
     --depth;
+    type_module_override_ = saved_module;
     type_subst_ = std::move(saved);
     return result;
 }
@@ -171,9 +176,9 @@ bool Checker::check_union_member(TypeId value_type, const ast::TypeExpr& written
     const ast::TypeExpr* t = &written;
     // Through aliases without parameters (`type Id = int | string`).
     for (int hops = 0; t->kind == ast::TypeExprKind::named && hops < 50; ++hops) {
-        auto a = aliases_.find(t->name);
-        if (a == aliases_.end() || !a->second->type_params.empty()) return true;
-        t = a->second->type.get();
+        const TypeName a = find_type_name(t->name, t->range.begin, false);
+        if (a.alias == nullptr || !a.alias->type_params.empty()) return true;
+        t = a.alias->type.get();
     }
     auto it = union_members_.find(t);
     if (it == union_members_.end() || types().is_silent(value_type) || value_type == types::any) {

@@ -91,53 +91,68 @@ void Checker::declare_objects() {
     program_->class_storage.push_back(std::move(error_class));
 
     declare_interfaces();
-    const ModuleScope& main = modules_.back();
-    const ast::Block& body = main.module->body;
+    // Each file's own C++ namespace holds its classes; one defined in an imported file (or
+    // in a main file that another imports) is written qualified wherever it is used.
+    bool main_imported = false;
+    for (const ModuleScope& m : modules_) {
+        for (std::uint32_t j : m.imports)
+            main_imported = main_imported || j + 1 == modules_.size();
+    }
     std::vector<ClassInfo*> declared;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        const ast::Stmt& stmt = *body[i];
-        if (stmt.kind != ast::StmtKind::record && stmt.kind != ast::StmtKind::class_) continue;
-        auto info = std::make_unique<ClassInfo>();
-        info->position = main.base + i;
-        Loc loc;
-        if (stmt.kind == ast::StmtKind::record) {
-            info->kind = ClassInfo::Kind::record;
-            info->rec = &stmt.as<ast::RecordStmt>();
-            info->name = info->rec->name;
-            loc = info->rec->name_loc;
-            for (const ast::TypeParam& t : info->rec->type_params)
-                info->type_params.push_back(t.name);
-        } else {
-            info->cls = &stmt.as<ast::ClassStmt>();
-            info->name = info->cls->name;
-            loc = info->cls->name_loc;
+    for (std::uint32_t m = 0; m < modules_.size(); ++m) {
+        ModuleScope& scope = modules_[m];
+        const ast::Block& body = scope.module->body;
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            const ast::Stmt& stmt = *body[i];
+            if (stmt.kind != ast::StmtKind::record && stmt.kind != ast::StmtKind::class_) continue;
+            auto info = std::make_unique<ClassInfo>();
+            info->position = scope.base + i;
+            info->module = m;
+            Loc loc;
+            if (stmt.kind == ast::StmtKind::record) {
+                info->kind = ClassInfo::Kind::record;
+                info->rec = &stmt.as<ast::RecordStmt>();
+                info->name = info->rec->name;
+                loc = info->rec->name_loc;
+                for (const ast::TypeParam& t : info->rec->type_params)
+                    info->type_params.push_back(t.name);
+            } else {
+                info->cls = &stmt.as<ast::ClassStmt>();
+                info->name = info->cls->name;
+                loc = info->cls->name_loc;
+            }
+            info->cpp_name = emit::cpp_identifier(info->name);
+            if (modules_.size() > 1 && (m + 1 != modules_.size() || main_imported)) {
+                info->cpp_name = program_->modules[m].cpp_namespace + "::" + info->cpp_name;
+            }
+            const bool is_def = std::any_of(body.begin(), body.end(), [&](const auto& s) {
+                return s->kind == ast::StmtKind::def &&
+                       s->template as<ast::DefStmt>().name == info->name;
+            });
+            if (scope.classes.count(info->name) != 0 || info->name == "Error" || is_def) {
+                sink_.error(loc, fmt::format("'{}' is already defined", info->name));
+                continue;
+            }
+            scope.classes[info->name] = info.get();
+            declared.push_back(info.get());
+            program_->class_storage.push_back(std::move(info));
         }
-        info->cpp_name = emit::cpp_identifier(info->name);
-        const bool is_def = std::any_of(body.begin(), body.end(), [&](const auto& s) {
-            return s->kind == ast::StmtKind::def &&
-                   s->template as<ast::DefStmt>().name == info->name;
-        });
-        if (classes_.count(info->name) != 0 || is_def) {
-            sink_.error(loc, fmt::format("'{}' is already defined", info->name));
-            continue;
-        }
-        classes_[info->name] = info.get();
-        declared.push_back(info.get());
-        program_->class_storage.push_back(std::move(info));
     }
     // Parents, then the order parents-first.
     for (ClassInfo* c : declared) {
         if (c->cls == nullptr || c->cls->parent.empty()) continue;
-        auto p = classes_.find(c->cls->parent);
-        if (p == classes_.end() || p->second->is_record()) {
+        decl_module_ = c->module;
+        const TypeName p = find_type_name(c->cls->parent, c->cls->parent_loc, true);
+        if (p.ambiguous) continue;
+        if (p.cls == nullptr || p.cls->is_record()) {
             sink_.error(c->cls->parent_loc,
-                        p == classes_.end()
+                        p.cls == nullptr
                             ? fmt::format("unknown class '{}'", c->cls->parent)
                             : fmt::format("'{}' is a record; classes cannot inherit from records",
                                           c->cls->parent));
             continue;
         }
-        c->parent = p->second;
+        c->parent = p.cls;
         for (const ClassInfo* a = c->parent; a != nullptr; a = a->parent) {
             if (a == c) {
                 sink_.error(c->cls->parent_loc,
@@ -159,6 +174,7 @@ void Checker::declare_objects() {
         visit(c);
 
     for (ClassInfo* c : ordered) {
+        decl_module_ = c->module;
         if (c->type_params.empty()) {
             TypeInfo t;
             t.kind = c->is_record() ? TypeKind::record : TypeKind::class_;
@@ -170,6 +186,7 @@ void Checker::declare_objects() {
         program_->classes.push_back(c);
     }
     for (ClassInfo* c : ordered) {
+        decl_module_ = c->module;
         const auto& methods = c->is_record() ? c->rec->methods : c->cls->methods;
         for (const auto& m : methods)
             declare_method(*c, *m);
@@ -247,7 +264,7 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
     auto decl = std::make_unique<FunctionDecl>();
     decl->def = &def;
     decl->position = c.position;
-    decl->module = static_cast<std::uint32_t>(modules_.size() - 1);
+    decl->module = c.module;
     decl->owner = &c;
     decl->cpp_name = def.name == "__init__"  ? "pyro_init"
                      : def.name == "__str__" ? "pyro_str"
@@ -296,10 +313,11 @@ std::optional<TypeId> Checker::object_type(const ast::TypeExpr& type, bool repor
     if (auto s = type_subst_.find(type.name); s != type_subst_.end() && type.args.empty()) {
         return s->second;
     }
+    const TypeName found = find_type_name(type.name, type.range.begin, report);
+    if (found.ambiguous) return types::error;
     if (auto t = interface_or_alias_type(type, report)) return t;
-    auto it = classes_.find(type.name);
-    if (it == classes_.end()) return std::nullopt;
-    const ClassInfo& c = *it->second;
+    if (found.cls == nullptr) return std::nullopt;
+    const ClassInfo& c = *found.cls;
     auto fail = [&](std::string message) -> TypeId {
         if (report) {
             if (frames_.empty())

@@ -16,16 +16,18 @@ void Checker::check_try(const ast::TryStmt& stmt) {
         push_scope();
         TypeId bound = types::any;
         if (!clause.class_name.empty()) {
-            auto it = classes_.find(clause.class_name);
-            if (it == classes_.end() || !it->second->is_class()) {
+            const TypeName found = find_type_name(clause.class_name, clause.class_loc, true);
+            if (found.ambiguous) {
+                bound = types::error;
+            } else if (found.cls == nullptr || !found.cls->is_class()) {
                 error(clause.class_loc,
-                      it == classes_.end()
+                      found.cls == nullptr
                           ? fmt::format("unknown class '{}'", clause.class_name)
                           : fmt::format("'{}' is a record; except clauses name classes",
                                         clause.class_name));
                 bound = types::error;
             } else {
-                bound = it->second->type;
+                bound = found.cls->type;
             }
         }
         if (!clause.binding.empty()) {

@@ -97,6 +97,20 @@ struct ModuleScope {
     std::unordered_map<std::string, FunctionDecl*> functions;
     std::unordered_map<std::string, std::vector<GlobalDecl>> globals_by_name;
     std::unordered_set<std::string> reported_names;  // from std imports and externs
+    // Its type names (module_types.cpp): records and classes, interfaces, aliases.
+    std::unordered_map<std::string, ClassInfo*> classes;
+    std::unordered_map<std::string, const ast::InterfaceStmt*> interfaces;
+    std::unordered_map<std::string, const ast::TypeAliasStmt*> aliases;
+};
+
+// A type name as a file sees it: its own, or one of a file it imports (module_types.cpp).
+struct TypeName {
+    ClassInfo* cls = nullptr;
+    const ast::InterfaceStmt* interface = nullptr;
+    const ast::TypeAliasStmt* alias = nullptr;
+    std::uint32_t module = 0;  // the file defining it
+    bool ambiguous = false;    // two imported files define it (reported)
+    bool found() const { return cls != nullptr || interface != nullptr || alias != nullptr; }
 };
 
 struct Scope {
@@ -190,6 +204,7 @@ private:
     // ---- the module (sema.cpp)
     void collect_declarations();
     void collect_module_declarations(std::uint32_t m, std::set<std::string>& used);
+    void collect_module_names(std::uint32_t m);
     void declare_function(const ast::DefStmt& def, std::size_t position, std::uint32_t module);
     // ---- C++ interop (externs.cpp)
     void declare_extern(const ast::ExternStmt& ext, std::size_t position, std::uint32_t module);
@@ -298,6 +313,12 @@ private:
     TypeId check_isinstance(const ast::Call& call);
     void declare_interfaces();
     std::optional<TypeId> interface_or_alias_type(const ast::TypeExpr& type, bool report);
+    // ---- type names across files (module_types.cpp)
+    std::uint32_t type_module() const;
+    TypeName find_type_name(const std::string& name, Loc use, bool report);
+    void report_ambiguous(const std::string& name, Loc use, const std::vector<TypeName>& found);
+    std::uint32_t decl_module_ = 0;  // whose names a declaration's types see (no frame yet)
+    std::optional<std::uint32_t> type_module_override_;  // an imported alias's own file
     void check_interface_uses(FunctionDecl& decl);
     bool check_satisfies(TypeId value_type, TypeId interface, const ast::Expr& value,
                          const std::string& what);
@@ -402,9 +423,8 @@ private:
     std::unique_ptr<Program> program_;
 
     std::vector<std::unique_ptr<FunctionDecl>> decls_;
-    std::unordered_set<std::string> user_type_names_;  // records, classes, ... (later issues)
-    std::unordered_set<std::string> type_params_;      // of the def being declared
-    std::map<std::string, Loc> std_modules_;           // imported: `math` -> its import
+    std::unordered_set<std::string> type_params_;  // of the def being declared
+    std::map<std::string, Loc> std_modules_;       // imported: `math` -> its import
     std::unordered_map<DeclKey, GlobalDecl, DeclKeyHash> globals_by_decl_;
     std::vector<std::size_t> global_positions_;       // by global index
     std::vector<VarMemory> global_memory_;            // across whole-module runs
@@ -413,12 +433,10 @@ private:
     bool rerun_ = false;       // a global widened after it was read: check everything again
     bool check_only_ = false;  // checking uncalled functions (phase 2)
 
-    std::unordered_map<std::string, ClassInfo*> classes_;  // records, classes and Error
+    std::unordered_map<std::string, ClassInfo*> classes_;  // Error (files keep their own)
     std::map<std::pair<const ClassInfo*, std::string>, FunctionDecl*> methods_;
     std::unordered_map<const FieldInfo*, FieldMemory> field_memory_;
     std::unordered_map<std::string, TypeId> type_subst_;  // a generic record's parameters
-    std::unordered_map<std::string, const ast::InterfaceStmt*> interfaces_;
-    std::unordered_map<std::string, const ast::TypeAliasStmt*> aliases_;
     std::unordered_map<const ast::TypeExpr*, std::vector<TypeId>> union_members_;
 
     std::unordered_map<const FunctionInstance*, InstanceInfo> infos_;

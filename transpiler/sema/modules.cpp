@@ -1,8 +1,8 @@
 // Names across files (LANGUAGE.md 9 "Imports"): what a file sees of the files it imports.
 //
-// A file sees the top-level definitions (functions, variables) of each file it imports
-// directly, not those of files they import in turn. Its own definitions come first (they
-// hide imported ones); a name that two imported files define is an error where it is used,
+// A file sees the top-level definitions (functions, variables, records and classes) of each
+// file it imports directly, not those of files they import in turn. Its own definitions come first
+// (they hide imported ones); a name that two imported files define is an error where it is used,
 // naming both. In an import cycle every file still sees the other's definitions, but the
 // back edge's file runs later: its variables are not set yet when the importing file's
 // top-level statements run, so reading one there can never succeed and is an error.
@@ -50,6 +50,11 @@ Resolved Checker::resolve_imported(const std::string& name, Loc use) {
             c.resolved.kind = Resolved::Kind::function;
             c.resolved.function = fn->second;
             c.loc = fn->second->def->name_loc;
+        } else if (auto cls = m.classes.find(name); cls != m.classes.end()) {
+            c.resolved.kind = Resolved::Kind::class_;
+            c.resolved.cls = cls->second;
+            c.loc = cls->second->rec != nullptr ? cls->second->rec->name_loc
+                                                : cls->second->cls->name_loc;
         } else if (auto g = latest_global(m, name, std::numeric_limits<std::size_t>::max())) {
             c.resolved.kind = Resolved::Kind::variable;
             c.resolved.var = VarRef{true, *g};

@@ -38,6 +38,7 @@ struct ClassInfo {
     std::vector<std::string> type_params;  // generic records
     std::set<std::string> overridden;      // method names a subclass redefines (virtual)
     std::size_t position = 0;              // the statement's index in the module
+    std::uint32_t module = 0;              // the file defining it
 
     bool is_record() const { return kind == Kind::record; }
     bool is_class() const { return kind != Kind::record; }

@@ -45,10 +45,15 @@ Resolved Checker::resolve(const std::string& name, Loc use) {
         r.kind = Resolved::Kind::reported;
         return r;
     }
+    if (auto c = module.classes.find(name); c != module.classes.end()) {
+        r.kind = Resolved::Kind::class_;
+        r.cls = c->second;
+        return r;
+    }
     if (Resolved imported = resolve_imported(name, use); imported.kind != Resolved::Kind::none) {
         return imported;
     }
-    if (auto c = classes_.find(name); c != classes_.end()) {
+    if (auto c = classes_.find(name); c != classes_.end()) {  // Error
         r.kind = Resolved::Kind::class_;
         r.cls = c->second;
         return r;

@@ -67,6 +67,11 @@ void Checker::collect_declarations() {
     // C++ names: functions keep theirs; globals avoid the functions' and each other's (a
     // module-level name declared twice becomes `x` and `x_2`). Each file is its own C++
     // namespace, so names need to be unique only within a file.
+    for (std::uint32_t m = 0; m < modules_.size(); ++m)
+        collect_module_names(m);
+    // Every file's records and classes before any function: a def's parameter types may
+    // name them, in its own file or (through an import) in another.
+    declare_objects();
     for (std::uint32_t m = 0; m < modules_.size(); ++m) {
         std::set<std::string> used;
         collect_module_declarations(m, used);
@@ -74,44 +79,20 @@ void Checker::collect_declarations() {
     global_memory_.resize(program_->globals.size());
 }
 
+void Checker::collect_module_names(std::uint32_t m) {
+    for (const auto& stmt : modules_[m].module->body) {
+        if (stmt->kind != ast::StmtKind::import) continue;
+        const auto& import = stmt->as<ast::ImportStmt>();
+        if (import.import_kind == ast::ImportKind::std_module) declare_std_import(import);
+    }
+}
+
 void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>& used) {
     ModuleScope& scope = modules_[m];
     const ast::Block& body = scope.module->body;
-    for (const auto& stmt : body) {
-        switch (stmt->kind) {
-            case ast::StmtKind::import: {
-                const auto& import = stmt->as<ast::ImportStmt>();
-                if (import.import_kind == ast::ImportKind::std_module) declare_std_import(import);
-                break;
-            }
-            case ast::StmtKind::record:
-            case ast::StmtKind::class_:
-                if (m + 1 != modules_.size()) {
-                    sink_.error(stmt->range.begin,
-                                "records and classes in an imported file are not supported yet; "
-                                "define them in the main file");
-                    break;
-                }
-                user_type_names_.insert(stmt->kind == ast::StmtKind::record
-                                            ? stmt->as<ast::RecordStmt>().name
-                                            : stmt->as<ast::ClassStmt>().name);
-                break;
-            case ast::StmtKind::interface:
-                user_type_names_.insert(stmt->as<ast::InterfaceStmt>().name);
-                break;
-            case ast::StmtKind::type_alias:
-                user_type_names_.insert(stmt->as<ast::TypeAliasStmt>().name);
-                break;
-            default:
-                break;
-        }
-    }
-    // Records and classes are declared for the main file only: the per-file C++ namespaces
-    // of imports do not carry class definitions yet.
-    if (m + 1 == modules_.size()) {
-        declare_objects();
-        for (const ClassInfo* c : program_->classes)
-            used.insert(c->cpp_name);
+    decl_module_ = m;
+    for (const ClassInfo* c : program_->classes) {
+        if (c->module == m) used.insert(c->cpp_name.substr(c->cpp_name.rfind(':') + 1));
     }
     const std::size_t first_decl = decls_.size();
     for (std::size_t i = 0; i < body.size(); ++i) {
