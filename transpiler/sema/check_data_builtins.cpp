@@ -3,9 +3,12 @@
 // ord, list, set, dict, tuple and the four ...Mutable constructors. They take any iterable
 // (a collection, a range, a string, an any) and are not curried.
 //
-// map and filter take a function: here, a module-level `def` named directly (function values
-// in general are another part of the checker); its instance for the element type is
-// recorded as the call's target instance, so it is emitted.
+// map and filter take a function of one parameter. A module-level `def` named directly is
+// instantiated for the element type (recorded as the call's target instance, so emit calls
+// it directly); any other function value (a lambda, a closure, a variable or parameter of a
+// function type, a partial application) is checked as a value: a generic one learns the
+// element type from this use, as a call through it would teach it. They are the only
+// builtins of 5.5 that take a function (Pyro has no keyword arguments, so no `key=`).
 #include <fmt/format.h>
 
 #include "sema/checker.hpp"
@@ -118,10 +121,38 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             const ast::Expr& f = *call.args[0];
             Resolved r = f.kind == ast::ExprKind::name ? resolve(f.as<ast::Name>().id) : Resolved{};
             if (r.kind != Resolved::Kind::function) {
-                return unsupported(f.range.begin,
-                                   fmt::format("{}() takes the name of a function defined with "
-                                               "'def' here",
-                                               name));
+                // A function value: a lambda, a closure, a variable or parameter, a partial
+                // application. A generic one learns the element type as its parameter's.
+                const TypeId fn = args[0];
+                if (t.is_generic_function(fn)) {
+                    if (t.info(fn).args.size() == 1) {
+                        teach_site(fn, {e});
+                        return types::pending;
+                    }
+                } else if (fn == types::any) {
+                    note_any(f.range.begin,
+                             fmt::format("the function given to {}() is any, so its results "
+                                         "are any",
+                                         name));
+                    return list_of(builtin == Builtin::map ? types::any : e);
+                } else if (t.kind(fn) != TypeKind::function) {
+                    return takes(0, "a function");
+                }
+                const TypeInfo info = t.info(fn);
+                if (info.args.size() != 1) {
+                    return unsupported(f.range.begin,
+                                       fmt::format("{}() needs a function of one parameter; "
+                                                   "this one takes {}",
+                                                   name, info.args.size()));
+                }
+                if (!t.convertible(e, info.args[0])) {
+                    return unsupported(call.args[1]->range.begin,
+                                       fmt::format("type mismatch: the function takes {}, but "
+                                                   "the elements are {}",
+                                                   type_name(info.args[0]), type_name(e)));
+                }
+                if (t.is_silent(info.result)) return info.result;
+                return list_of(builtin == Builtin::map ? info.result : e);
             }
             FunctionDecl& decl = *r.function;
             if (decl.def->params.size() != 1) {
