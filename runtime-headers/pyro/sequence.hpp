@@ -128,7 +128,8 @@ std::vector<T> repeat_vector(const std::vector<T>& items, Int count) {
         return out;
     }
     std::size_t total;
-    if (__builtin_mul_overflow(items.size(), static_cast<std::uint64_t>(count.v), &total)) {
+    if (__builtin_mul_overflow(items.size(), static_cast<std::uint64_t>(count.v), &total) ||
+        total > out.max_size()) {
         throw std::bad_alloc();
     }
     out.reserve(total);
