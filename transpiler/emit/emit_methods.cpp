@@ -6,6 +6,8 @@
 // boundary, so `xs.push(1)` on a list_mut<float> pushes `1.0`.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "emit/emitter.hpp"
 
 namespace pyro2cpp::emit::detail {
@@ -59,6 +61,24 @@ TypeId iter_element(const sema::TypeTable& table, TypeId type) {
 // element type as it is, else wrapped in a lambda that converts each element.
 Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin) {
     const sema::TypeTable& table = ctx.program.types;
+    const char* head = builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(";
+    const ast::Expr& fexpr = *call.args[0];
+    if (fexpr.kind == ast::ExprKind::name && ctx.body.vars.count(&fexpr) == 0) {
+        // A builtin named directly (map(str, xs)): sema left the name unchecked.
+        static const std::map<std::string, std::string> callees{
+            {"str", "pyro::str"},    {"type", "pyro::type"},      {"bool", "pyro::to_bool"},
+            {"int", "pyro::to_int"}, {"float", "pyro::to_float"}, {"len", "pyro::len"},
+            {"abs", "pyro::abs"},    {"chr", "pyro::chr"},        {"ord", "pyro::ord"}};
+        const std::string& id = fexpr.as<ast::Name>().id;
+        std::string x = "pyro_x";
+        const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
+        if (element == types::any && (id == "chr" || id == "ord")) {
+            x = fmt::format("pyro::rt::from_any<{}>(pyro_x)",
+                            id == "chr" ? "pyro::Int" : "pyro::Str");
+        }
+        return {fmt::format("{}[](const auto& pyro_x) {{ return {}({}); }}, {})", head,
+                            callees.at(id), x, emit_value(ctx, *call.args[1]).text)};
+    }
     const TypeId fn = ctx.body.type_of(*call.args[0]);
     const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
     std::string f = emit_value(ctx, *call.args[0]).text;

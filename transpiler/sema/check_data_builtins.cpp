@@ -42,6 +42,56 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                            fmt::format("{}() takes {}, got {}", name, what, type_name(args[i])));
     };
     auto list_of = [&](TypeId e) { return t.container(TypeKind::list, {e}, false); };
+    // map(str, xs): a builtin of one argument named directly, applied to each element e.
+    auto map_builtin = [&](Builtin fb, TypeId e) {
+        const std::string fname = builtin_name(fb);
+        TypeId result = types::error;
+        bool fits = e == types::any;
+        switch (fb) {
+            case Builtin::str:
+            case Builtin::type:
+                result = types::string;
+                fits = true;
+                break;
+            case Builtin::bool_:
+                result = types::bool_;
+                fits = true;
+                break;
+            case Builtin::int_:
+            case Builtin::float_:
+                result = fb == Builtin::int_ ? types::int_ : types::float_;
+                fits = fits || t.is_numeric(e) || e == types::string || e == types::bool_;
+                break;
+            case Builtin::len:
+                result = types::int_;
+                fits = fits || t.is_container(e) || e == types::string || e == types::range;
+                break;
+            case Builtin::abs:
+                result = e;
+                fits = fits || t.is_numeric(e);
+                break;
+            case Builtin::chr:
+                result = types::string;
+                fits = fits || e == types::int_;
+                break;
+            case Builtin::ord:
+                result = types::int_;
+                fits = fits || e == types::string;
+                break;
+            default:
+                return unsupported(call.args[0]->range.begin,
+                                   fmt::format("{}() takes a function of one parameter; the "
+                                               "builtin '{}' cannot be used here",
+                                               name, fname));
+        }
+        if (!fits) {
+            return unsupported(call.args[1]->range.begin,
+                               fmt::format("type mismatch: {}() cannot take the elements, which "
+                                           "are {}",
+                                           fname, type_name(e)));
+        }
+        return list_of(builtin == Builtin::map ? result : e);
+    };
     switch (builtin) {
         case Builtin::type:
             return arity(1, 1) ? types::string : types::error;
@@ -120,6 +170,7 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             if (e == types::error) return e;
             const ast::Expr& f = *call.args[0];
             Resolved r = f.kind == ast::ExprKind::name ? resolve(f.as<ast::Name>().id) : Resolved{};
+            if (r.kind == Resolved::Kind::builtin) return map_builtin(r.builtin, e);
             if (r.kind != Resolved::Kind::function) {
                 // A function value: a lambda, a closure, a variable or parameter, a partial
                 // application. A generic one learns the element type as its parameter's.
