@@ -165,6 +165,12 @@ void emit_let_unpack(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const s
         }
         std::string decl = var.read ? "" : "[[maybe_unused]] ";
         if (!var.is_mut && !var.reassigned) decl += "const ";
+        if (var.in_cell()) {
+            // Captured by a closure and reassigned: shared with the closure (emit_func.cpp).
+            w.line(decl + "pyro::rt::Cell<" + cpp_type(table, var.type) + "> " + var.cpp_name +
+                   "(" + part(table, temp, type, i, var.type) + ");");
+            continue;
+        }
         w.line(decl + cpp_type(table, var.type) + " " + var.cpp_name + " = " +
                part(table, temp, type, i, var.type) + ";");
     }
@@ -219,8 +225,10 @@ void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
             w.line(element_store(ctx, index, element_key(ctx, index), temps[i]));
             continue;
         }
-        const sema::Variable& var = ctx.program.variable(ctx.body, ctx.body.vars.at(&t));
-        w.line(var.cpp_name + " = " + temps[i] + ";");
+        const sema::VarRef ref = ctx.body.vars.at(&t);
+        const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+        w.line(var.in_cell() ? var.cpp_name + ".set(" + temps[i] + ");"
+                             : var_text(ctx, ref) + " = " + temps[i] + ";");
         if (var.check_set) w.line(set_flag(var) + " = true;");
     }
     w.dedent();
