@@ -148,6 +148,15 @@ Cpp emit_binary(const Ctx& ctx, const ast::Binary& binary) {
     const sema::TypeTable& table = ctx.program.types;
     const TypeId lt = ctx.body.type_of(*binary.lhs);
     const TypeId rt = ctx.body.type_of(*binary.rhs);
+    if (binary.op == ast::BinaryOp::mul && type == types::any &&
+        (table.kind(lt) == sema::TypeKind::tuple || table.kind(rt) == sema::TypeKind::tuple)) {
+        // A tuple repeated: a tuple of run-time length, through its any adapter.
+        const bool left = table.kind(lt) == sema::TypeKind::tuple;
+        const std::string tuple = "pyro::Any(" + (left ? lhs : rhs).text + ")";
+        const std::string count = (left ? rhs : lhs).text;
+        return {tuple + " * " + parenthesize({count, left ? rhs.prec : lhs.prec}, prec_unary),
+                prec_multiplicative};
+    }
     if (binary.op == ast::BinaryOp::add && table.kind(type) == sema::TypeKind::list &&
         (lt != type || rt != type) && !table.has_pending(lt) && !table.has_pending(rt)) {
         // Lists of other element types or kinds ([1] + [0.5]): a new list of the result type.

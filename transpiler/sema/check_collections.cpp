@@ -272,6 +272,12 @@ TypeId Checker::container_binary(ast::BinaryOp op, TypeId lhs, TypeId rhs, Loc l
     if (op == ast::BinaryOp::mul) {
         if (a.kind == TypeKind::list && rhs == types::int_) return lhs;
         if (b.kind == TypeKind::list && lhs == types::int_) return rhs;
+        const bool tuple_left = a.kind == TypeKind::tuple && !a.is_mut && rhs == types::int_;
+        if (tuple_left || (b.kind == TypeKind::tuple && !b.is_mut && lhs == types::int_)) {
+            // (1, 2) * n: its length depends on n, so its type is known only at run time.
+            note_any(loc, "a tuple repeated by '*' has a length known only at run time");
+            return types::any;
+        }
     }
     const char* verb = op == ast::BinaryOp::add ? "add" : nullptr;
     if (verb != nullptr) {
