@@ -10,6 +10,7 @@
 #include "pyro/builtins.hpp"
 #include "pyro/case_map.hpp"
 #include "pyro/chan_any.hpp"
+#include "pyro/convert_elements.hpp"
 #include "pyro/dict.hpp"
 #include "pyro/dict_any.hpp"
 #include "pyro/error_class.hpp"
@@ -34,3 +35,4 @@
 #include "pyro/str_methods.hpp"
 #include "pyro/tuple.hpp"
 #include "pyro/tuple_any.hpp"
+#include "pyro/unpack.hpp"

@@ -60,11 +60,13 @@ public:
 
     template <class U>
     bool contains(const U& x) const {
-        return std::find_if(begin(), end(), [&](const T& e) { return e == x; }) != end();
+        return std::find_if(begin(), end(), [&](const T& e) { return rt::equal_or_false(e, x); }) !=
+               end();
     }
     template <class U>
     Int index(const U& x) const {
-        const auto it = std::find_if(begin(), end(), [&](const T& e) { return e == x; });
+        const auto it =
+            std::find_if(begin(), end(), [&](const T& e) { return rt::equal_or_false(e, x); });
         if (it == end()) {
             rt::raise_not_in_list(rt::repr_string(x));
         }
@@ -220,8 +222,8 @@ public:
         if constexpr (rt::lock_free_v<T>) {
             std::lock_guard lock(state_->lock);
             auto& items = state_->items;
-            const auto it =
-                std::find_if(items.begin(), items.end(), [&](const T& e) { return e == x; });
+            const auto it = std::find_if(items.begin(), items.end(),
+                                         [&](const T& e) { return rt::equal_or_false(e, x); });
             if (it != items.end()) {
                 items.erase(it);
                 state_->changed();
@@ -230,8 +232,8 @@ public:
         } else {
             while (true) {
                 const auto [items, version] = snapshot_versioned();
-                const auto it =
-                    std::find_if(items.begin(), items.end(), [&](const T& e) { return e == x; });
+                const auto it = std::find_if(items.begin(), items.end(),
+                                             [&](const T& e) { return rt::equal_or_false(e, x); });
                 if (it == items.end()) {
                     break;
                 }
@@ -393,8 +395,8 @@ private:
     template <class U>
     std::int64_t find(const U& x) const {
         const auto search = [&](const std::vector<T>& items) -> std::int64_t {
-            const auto it =
-                std::find_if(items.begin(), items.end(), [&](const T& e) { return e == x; });
+            const auto it = std::find_if(items.begin(), items.end(),
+                                         [&](const T& e) { return rt::equal_or_false(e, x); });
             return it == items.end() ? -1 : it - items.begin();
         };
         if constexpr (rt::lock_free_v<T>) {

@@ -60,6 +60,17 @@ std::vector<T> slice_vector(const std::vector<T>& items, const SliceArgs& args) 
     return out;
 }
 
+// a == b where the two types can be compared; values of types that cannot (an int and a
+// string: `"a" in [1, 2]`) are simply never equal, as in Python.
+template <class T, class U>
+bool equal_or_false(const T& a, const U& b) {
+    if constexpr (requires { a == b; }) {
+        return bool(a == b);
+    } else {
+        return false;
+    }
+}
+
 template <class T, class U>
 bool seq_equal(const std::vector<T>& a, const std::vector<U>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
@@ -128,7 +139,8 @@ std::vector<T> repeat_vector(const std::vector<T>& items, Int count) {
         return out;
     }
     std::size_t total;
-    if (__builtin_mul_overflow(items.size(), static_cast<std::uint64_t>(count.v), &total)) {
+    if (__builtin_mul_overflow(items.size(), static_cast<std::uint64_t>(count.v), &total) ||
+        total > out.max_size()) {
         throw std::bad_alloc();
     }
     out.reserve(total);

@@ -219,6 +219,15 @@ std::optional<std::string> emit_data_conversion(const Ctx& ctx, const ast::Expr&
             }
         }
     }
+    if (table.is_container(target) && table.is_container(source) && !table.has_pending(source) &&
+        !table.info(target).is_mut) {
+        // A list<int> where a list<float> is expected (int and float join to float).
+        if (expr.kind == ast::ExprKind::list || expr.kind == ast::ExprKind::tuple) {
+            return emit_display(ctx, expr, target).text;
+        }
+        return "pyro::rt::convert_elements<" + cpp_type(table, target) + ">(" +
+               emit_value(ctx, expr, false).text + ")";
+    }
     static_cast<void>(int_ok);
     return std::nullopt;
 }
@@ -305,8 +314,13 @@ bool data_stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
         case ast::StmtKind::aug_assign:
             return ctx.body.type_of(*stmt.as<ast::AugAssignStmt>().target) == types::any;
         case ast::StmtKind::for_: {
-            const ast::Expr& iter = *stmt.as<ast::ForStmt>().iter;
-            return ctx.body.type_of(iter) == types::any;
+            const auto& loop = stmt.as<ast::ForStmt>();
+            const TypeId iter = ctx.body.type_of(*loop.iter);
+            if (iter == types::any) return true;
+            // `for a, b in xs` over lists: each element's length is checked.
+            const bool unpacks = loop.target.names.size() > 1 || loop.target.parenthesized_tuple;
+            return unpacks &&
+                   ctx.program.types.kind(element_of(ctx.program.types, iter)) != TypeKind::tuple;
         }
         case ast::StmtKind::return_: {
             const auto& ret = stmt.as<ast::ReturnStmt>();

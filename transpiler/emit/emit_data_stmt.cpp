@@ -33,12 +33,24 @@ TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
     return args[i];
 }
 
-// The slot of `t[i]` on a tuple: sema only accepts a constant index there.
-std::int64_t tuple_slot(const Ctx& ctx, const ast::Index& target) {
+// The slot of `t[i]` on a tuple when i is a constant (else the store goes through
+// pyro::rt::tuple_set, which picks the slot when it runs).
+std::optional<std::int64_t> tuple_slot(const Ctx& ctx, const ast::Index& target) {
     const TypeId object = ctx.body.type_of(*target.object);
     const auto n = static_cast<std::int64_t>(ctx.program.types.info(object).args.size());
-    const std::int64_t at = literal_index(*target.index).value_or(0);
-    return at < 0 ? at + n : at;
+    const std::optional<std::int64_t> at = literal_index(*target.index);
+    if (!at) return std::nullopt;
+    return *at < 0 ? *at + n : *at;
+}
+
+// The one element type of a tuple's slots, or any when they differ.
+TypeId common_slot(const sema::TypeTable& table, TypeId tuple) {
+    const std::size_t n = table.info(tuple).args.size();
+    TypeId common = n == 0 ? types::any : arg_of(table, tuple, 0);
+    for (std::size_t i = 1; i < n; ++i) {
+        if (arg_of(table, tuple, i) != common) common = types::any;
+    }
+    return common;
 }
 
 // `object[index] = value_text` (value already of the element's C++ type, or convertible).
@@ -48,7 +60,11 @@ std::string element_store(const Ctx& ctx, const ast::Index& target, const std::s
     const TypeId object = ctx.body.type_of(*target.object);
     const std::string obj = parenthesize(emit_value(ctx, *target.object), prec_primary);
     if (table.kind(object) == TypeKind::tuple) {
-        return fmt::format("{}.set<{}>({});", obj, tuple_slot(ctx, target), value);
+        if (const auto slot = tuple_slot(ctx, target)) {
+            return fmt::format("{}.set<{}>({});", obj, *slot, value);
+        }
+        return fmt::format("pyro::rt::tuple_set({}, {}, {});", emit_value(ctx, *target.object).text,
+                           key, value);
     }
     if (object == types::any) {
         return fmt::format("pyro::rt::set_index({}, {}, {});", obj, key, value);
@@ -65,6 +81,8 @@ std::string element_key(const Ctx& ctx, const ast::Index& target) {
             return emit_as(ctx, *target.index, types::int_, true);
         case TypeKind::dict:
             return emit_as(ctx, *target.index, arg_of(table, object, 0), true);
+        case TypeKind::tuple:
+            return emit_as(ctx, *target.index, types::int_, false);
         default:
             return emit_as(ctx, *target.index, types::any, false);
     }
@@ -80,7 +98,10 @@ TypeId element_type(const Ctx& ctx, const ast::Index& target) {
         case TypeKind::dict:
             return arg_of(table, object, 1);
         case TypeKind::tuple:
-            return arg_of(table, object, static_cast<std::size_t>(tuple_slot(ctx, target)));
+            if (const auto slot = tuple_slot(ctx, target)) {
+                return arg_of(table, object, static_cast<std::size_t>(*slot));
+            }
+            return common_slot(table, object);
         default:
             return types::any;
     }
@@ -128,12 +149,28 @@ void emit_let_unpack(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const s
     const std::string temp = unpack_temp(let);
     w.line(prefix + "const " + cpp_type(table, type) + " " + temp + " = " +
            emit_value(ctx, *let.value).text + ";" + comment);
+    if (table.kind(type) != TypeKind::tuple) {
+        // A list (or an any) has its length only at run time.
+        w.line(fmt::format("pyro::rt::check_unpack(pyro::len({}), {});", temp, let.names.size()));
+    }
     for (std::size_t i = 0; i < let.names.size(); ++i) {
         const sema::VarRef ref =
             ctx.body.decls.at(sema::DeclKey{&let, static_cast<std::uint32_t>(i)});
         const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+        if (ref.global) {
+            // Declared at namespace scope (module-level names); set here, in order.
+            w.line(var.cpp_name + " = " + part(table, temp, type, i, var.type) + ";");
+            if (var.check_set) w.line(set_flag(var) + " = true;");
+            continue;
+        }
         std::string decl = var.read ? "" : "[[maybe_unused]] ";
         if (!var.is_mut && !var.reassigned) decl += "const ";
+        if (var.in_cell()) {
+            // Captured by a closure and reassigned: shared with the closure (emit_func.cpp).
+            w.line(decl + "pyro::rt::Cell<" + cpp_type(table, var.type) + "> " + var.cpp_name +
+                   "(" + part(table, temp, type, i, var.type) + ");");
+            continue;
+        }
         w.line(decl + cpp_type(table, var.type) + " " + var.cpp_name + " = " +
                part(table, temp, type, i, var.type) + ";");
     }
@@ -170,6 +207,10 @@ void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
         const TypeId type = ctx.body.type_of(*assign.value);
         w.line("const " + cpp_type(table, type) +
                " pyro_value = " + emit_value(ctx, *assign.value).text + ";");
+        if (table.kind(type) != TypeKind::tuple) {
+            w.line(
+                fmt::format("pyro::rt::check_unpack(pyro::len(pyro_value), {});", targets.size()));
+        }
         for (std::size_t i = 0; i < targets.size(); ++i) {
             const TypeId want = target_type(*targets[i]);
             temps.push_back(fmt::format("pyro_part{}", i));
@@ -184,8 +225,10 @@ void emit_assign_data(const Ctx& ctx, Writer& w, const ast::AssignStmt& assign,
             w.line(element_store(ctx, index, element_key(ctx, index), temps[i]));
             continue;
         }
-        const sema::Variable& var = ctx.program.variable(ctx.body, ctx.body.vars.at(&t));
-        w.line(var.cpp_name + " = " + temps[i] + ";");
+        const sema::VarRef ref = ctx.body.vars.at(&t);
+        const sema::Variable& var = ctx.program.variable(ctx.body, ref);
+        w.line(var.in_cell() ? var.cpp_name + ".set(" + temps[i] + ");"
+                             : var_text(ctx, ref) + " = " + temps[i] + ";");
         if (var.check_set) w.line(set_flag(var) + " = true;");
     }
     w.dedent();
@@ -201,12 +244,18 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     w.indent();
     const TypeId object = ctx.body.type_of(*target.object);
     const bool tuple = ctx.program.types.kind(object) == TypeKind::tuple;
+    const std::optional<std::int64_t> slot =
+        tuple ? tuple_slot(ctx, target) : std::optional<std::int64_t>();
     w.line("const auto pyro_object = " + emit_value(ctx, *target.object).text + ";");
-    if (!tuple) w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
-    const std::string current = object == types::any ? "pyro::rt::index(pyro_object, pyro_key)"
-                                : tuple
-                                    ? fmt::format("pyro_object.get<{}>()", tuple_slot(ctx, target))
-                                    : "pyro_object.at(pyro_key)";
+    if (!slot) w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
+    std::string current = object == types::any ? "pyro::rt::index(pyro_object, pyro_key)"
+                          : slot               ? fmt::format("pyro_object.get<{}>()", *slot)
+                          : tuple              ? "pyro::rt::index(pyro::Any(pyro_object), pyro_key)"
+                                               : "pyro_object.at(pyro_key)";
+    if (tuple && !slot && element != types::any) {
+        current =
+            "pyro::rt::from_any<" + cpp_type(ctx.program.types, element) + ">(" + current + ")";
+    }
     const TypeId value_type = ctx.body.type_of(*aug.value);
     std::string value = emit_as(ctx, *aug.value, value_type, true);
     std::string combined;
@@ -225,7 +274,8 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     const std::string store =
         object == types::any
             ? fmt::format("pyro::rt::set_index(pyro_object, pyro_key, {});", combined)
-        : tuple ? fmt::format("pyro_object.set<{}>({});", tuple_slot(ctx, target), combined)
+        : slot  ? fmt::format("pyro_object.set<{}>({});", *slot, combined)
+        : tuple ? fmt::format("pyro::rt::tuple_set(pyro_object, pyro_key, {});", combined)
                 : fmt::format("pyro_object.set(pyro_key, {});", combined);
     w.line(store);
     w.dedent();

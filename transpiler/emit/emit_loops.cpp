@@ -82,6 +82,8 @@ LoopHeader loop_header(const Ctx& ctx, const ast::Target& target, const void* no
         return out;
     }
     out.header = "for (const auto& pyro_item : " + source + ")";
+    // A list or an any has its length only at run time.
+    out.prelude.push_back(fmt::format("pyro::rt::check_unpack(pyro::len(pyro_item), {});", n));
     for (std::uint32_t i = 0; i < n; ++i) {
         const sema::Variable& var = declared(ctx, node, i);
         std::string read = table.kind(element_type) == TypeKind::list

@@ -6,6 +6,8 @@
 // boundary, so `xs.push(1)` on a list_mut<float> pushes `1.0`.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "emit/emitter.hpp"
 
 namespace pyro2cpp::emit::detail {
@@ -29,6 +31,74 @@ TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
     const auto& args = table.info(type).args;
     if (i >= args.size() || args[i] == types::pending) return types::any;
     return args[i];
+}
+
+// What iterating a value of `type` gives (sema's iter_element).
+TypeId iter_element(const sema::TypeTable& table, TypeId type) {
+    const sema::TypeInfo& info = table.info(type);
+    switch (info.kind) {
+        case TypeKind::range:
+            return types::int_;
+        case TypeKind::string:
+            return types::string;
+        case TypeKind::list:
+        case TypeKind::set:
+        case TypeKind::dict:
+            return arg_of(table, type, 0);
+        case TypeKind::tuple: {
+            TypeId common = info.args.empty() ? types::any : arg_of(table, type, 0);
+            for (std::size_t i = 0; i < info.args.size(); ++i) {
+                if (arg_of(table, type, i) != common) common = types::any;
+            }
+            return common;
+        }
+        default:
+            return types::any;
+    }
+}
+
+// map(f, xs) / filter(f, xs) with a function value: the value itself when it takes the
+// element type as it is, else wrapped in a lambda that converts each element.
+Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin) {
+    const sema::TypeTable& table = ctx.program.types;
+    const char* head = builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(";
+    const ast::Expr& fexpr = *call.args[0];
+    if (fexpr.kind == ast::ExprKind::name && ctx.body.vars.count(&fexpr) == 0) {
+        // A builtin named directly (map(str, xs)): sema left the name unchecked.
+        static const std::map<std::string, std::string> callees{
+            {"str", "pyro::str"},    {"type", "pyro::type"},      {"bool", "pyro::to_bool"},
+            {"int", "pyro::to_int"}, {"float", "pyro::to_float"}, {"len", "pyro::len"},
+            {"abs", "pyro::abs"},    {"chr", "pyro::chr"},        {"ord", "pyro::ord"}};
+        const std::string& id = fexpr.as<ast::Name>().id;
+        std::string x = "pyro_x";
+        const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
+        if (element == types::any && (id == "chr" || id == "ord")) {
+            x = fmt::format("pyro::rt::from_any<{}>(pyro_x)",
+                            id == "chr" ? "pyro::Int" : "pyro::Str");
+        }
+        return {fmt::format("{}[](const auto& pyro_x) {{ return {}({}); }}, {})", head,
+                            callees.at(id), x, emit_value(ctx, *call.args[1]).text)};
+    }
+    const TypeId fn = ctx.body.type_of(*call.args[0]);
+    const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
+    std::string f = emit_value(ctx, *call.args[0]).text;
+    if (table.kind(fn) == TypeKind::function) {
+        const TypeId param = table.info(fn).args[0];
+        std::string x = "pyro_x";
+        if (param == types::any && element != types::any) {
+            x = "pyro::Any(pyro_x)";
+        } else if (element == types::any && param != types::any) {
+            x = "pyro::rt::from_any<" + cpp_type(table, param) + ">(pyro_x)";
+        } else if (param == types::float_ && element == types::int_) {
+            x = "pyro::to_float(pyro_x)";
+        }
+        if (x != "pyro_x") {
+            f = fmt::format("[pyro_f = {}](const {}& pyro_x) {{ return pyro_f({}); }}", f,
+                            cpp_type(table, element), x);
+        }
+    }
+    return {std::string(builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(") + f + ", " +
+            emit_value(ctx, *call.args[1]).text + ")"};
 }
 
 }  // namespace
@@ -157,8 +227,9 @@ Cpp emit_data_builtin(const Ctx& ctx, const ast::Call& call, sema::Builtin built
             return simple("pyro::tuple_mutable");
         case sema::Builtin::map:
         case sema::Builtin::filter: {
-            // A lambda picks the instance (the def may have several overloads).
             const sema::CallTarget& target = ctx.body.calls.at(&call);
+            if (target.instance == nullptr) return emit_map_value(ctx, call, builtin);
+            // A lambda picks the instance (the def may have several overloads).
             const sema::FunctionInstance& inst = *target.instance;
             const std::string param = cpp_type(table, inst.param_types[0]);
             const std::string f =

@@ -145,6 +145,24 @@ Cpp emit_binary(const Ctx& ctx, const ast::Binary& binary) {
     if (binary.op == ast::BinaryOp::pow) {
         return {"pyro::rt::pow(" + lhs.text + ", " + rhs.text + ")"};
     }
+    const sema::TypeTable& table = ctx.program.types;
+    const TypeId lt = ctx.body.type_of(*binary.lhs);
+    const TypeId rt = ctx.body.type_of(*binary.rhs);
+    if (binary.op == ast::BinaryOp::mul && type == types::any &&
+        (table.kind(lt) == sema::TypeKind::tuple || table.kind(rt) == sema::TypeKind::tuple)) {
+        // A tuple repeated: a tuple of run-time length, through its any adapter.
+        const bool left = table.kind(lt) == sema::TypeKind::tuple;
+        const std::string tuple = "pyro::Any(" + (left ? lhs : rhs).text + ")";
+        const std::string count = (left ? rhs : lhs).text;
+        return {tuple + " * " + parenthesize({count, left ? rhs.prec : lhs.prec}, prec_unary),
+                prec_multiplicative};
+    }
+    if (binary.op == ast::BinaryOp::add && table.kind(type) == sema::TypeKind::list &&
+        (lt != type || rt != type) && !table.has_pending(lt) && !table.has_pending(rt)) {
+        // Lists of other element types or kinds ([1] + [0.5]): a new list of the result type.
+        return {"pyro::rt::concat<" + cpp_type(table, type) + ">(" + lhs.text + ", " + rhs.text +
+                ")"};
+    }
     if (binary.op == ast::BinaryOp::mod && type == types::float_) {
         return {"pyro::rt::mod(" + lhs.text + ", " + rhs.text + ")"};
     }

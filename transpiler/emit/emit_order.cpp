@@ -117,9 +117,14 @@ bool may_have_effects(const Ctx& ctx, const ast::Expr& expr) {
         case ast::ExprKind::string_lit:
         case ast::ExprKind::bool_lit:
         case ast::ExprKind::void_lit:
-        case ast::ExprKind::name:
         case ast::ExprKind::lambda:  // its body runs when it is called
             return false;
+        case ast::ExprKind::name: {
+            // A module-level variable read before its `let` may have run raises.
+            auto it = ctx.body.vars.find(&expr);
+            return it != ctx.body.vars.end() && it->second.global && ctx.instance != nullptr &&
+                   ctx.program.variable(ctx.body, it->second).check_set;
+        }
         case ast::ExprKind::unary:
             return may_have_effects(ctx, *expr.as<ast::Unary>().operand);
         case ast::ExprKind::binary: {

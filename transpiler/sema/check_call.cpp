@@ -33,12 +33,14 @@ TypeId Checker::check_call(const ast::Call& call) {
         if (r.kind != Resolved::Kind::variable) {
             std::vector<TypeId> args;
             for (const auto& arg : call.args) {
-                // map(f, xs) / filter(f, xs) name a def: check_data_builtin resolves it.
+                // map(f, xs) / filter(f, xs) name a def or a builtin (map(str, xs)):
+                // check_data_builtin resolves it.
                 const bool function_arg =
                     r.kind == Resolved::Kind::builtin && args.empty() &&
                     (r.builtin == Builtin::map || r.builtin == Builtin::filter) &&
                     arg->kind == ast::ExprKind::name &&
-                    resolve(arg->as<ast::Name>().id).kind == Resolved::Kind::function;
+                    (resolve(arg->as<ast::Name>().id).kind == Resolved::Kind::function ||
+                     resolve(arg->as<ast::Name>().id).kind == Resolved::Kind::builtin);
                 args.push_back(function_arg ? types::void_ : check_expr(*arg));
             }
             switch (r.kind) {
@@ -70,8 +72,7 @@ TypeId Checker::check_call(const ast::Call& call) {
     if (types().is_silent(callee_type) || failed) return types::error;
     if (callee_type == types::any) {
         // Checked when it runs (emit_func.cpp): it takes whatever it is given.
-        frame().body->calls[&call] =
-            CallTarget::applying(nullptr, true, args.size());
+        frame().body->calls[&call] = CallTarget::applying(nullptr, true, args.size());
         return types::any;
     }
     if (types().kind(callee_type) == TypeKind::function) return call_value(callee_type, call, args);

@@ -247,18 +247,37 @@ TypeId Checker::container_binary(ast::BinaryOp op, TypeId lhs, TypeId rhs, Loc l
     TypeTable& t = types();
     const TypeInfo a = t.info(lhs);
     const TypeInfo b = t.info(rhs);
-    if (op == ast::BinaryOp::add && a.kind == b.kind && a.is_mut == b.is_mut) {
-        if (a.kind == TypeKind::list) {
+    if (op == ast::BinaryOp::add && a.kind == TypeKind::list && b.kind == TypeKind::list) {
+        // Any two lists concatenate (a list_mut with a list too): the result has the left
+        // one's kind and the join of the element types ([1] + [0.5] is a list<float>).
+        if (a.is_mut == b.is_mut) {
             if (auto joined = t.fill(lhs, rhs)) return *joined;
-        } else if (a.kind == TypeKind::tuple && !a.is_mut) {
-            std::vector<TypeId> args = a.args;
-            args.insert(args.end(), b.args.begin(), b.args.end());
-            return t.container(TypeKind::tuple, std::move(args), false);
         }
+        const TypeId ea = a.args[0];
+        const TypeId eb = b.args[0];
+        const TypeId element = t.join(ea, eb);
+        if (element == types::any && ea != types::any && eb != types::any) {
+            note_any(loc, fmt::format("the lists added have elements of different types ({} and "
+                                      "{})",
+                                      type_name(ea), type_name(eb)));
+        }
+        return t.container(TypeKind::list, {element}, a.is_mut);
+    }
+    if (op == ast::BinaryOp::add && a.kind == TypeKind::tuple && b.kind == TypeKind::tuple &&
+        !a.is_mut && !b.is_mut) {
+        std::vector<TypeId> args = a.args;
+        args.insert(args.end(), b.args.begin(), b.args.end());
+        return t.container(TypeKind::tuple, std::move(args), false);
     }
     if (op == ast::BinaryOp::mul) {
         if (a.kind == TypeKind::list && rhs == types::int_) return lhs;
         if (b.kind == TypeKind::list && lhs == types::int_) return rhs;
+        const bool tuple_left = a.kind == TypeKind::tuple && !a.is_mut && rhs == types::int_;
+        if (tuple_left || (b.kind == TypeKind::tuple && !b.is_mut && lhs == types::int_)) {
+            // (1, 2) * n: its length depends on n, so its type is known only at run time.
+            note_any(loc, "a tuple repeated by '*' has a length known only at run time");
+            return types::any;
+        }
     }
     const char* verb = op == ast::BinaryOp::add ? "add" : nullptr;
     if (verb != nullptr) {

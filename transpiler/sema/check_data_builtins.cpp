@@ -3,9 +3,12 @@
 // ord, list, set, dict, tuple and the four ...Mutable constructors. They take any iterable
 // (a collection, a range, a string, an any) and are not curried.
 //
-// map and filter take a function: here, a module-level `def` named directly (function values
-// in general are another part of the checker); its instance for the element type is
-// recorded as the call's target instance, so it is emitted.
+// map and filter take a function of one parameter. A module-level `def` named directly is
+// instantiated for the element type (recorded as the call's target instance, so emit calls
+// it directly); any other function value (a lambda, a closure, a variable or parameter of a
+// function type, a partial application) is checked as a value: a generic one learns the
+// element type from this use, as a call through it would teach it. They are the only
+// builtins of 5.5 that take a function (Pyro has no keyword arguments, so no `key=`).
 #include <fmt/format.h>
 
 #include "sema/checker.hpp"
@@ -39,6 +42,56 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                            fmt::format("{}() takes {}, got {}", name, what, type_name(args[i])));
     };
     auto list_of = [&](TypeId e) { return t.container(TypeKind::list, {e}, false); };
+    // map(str, xs): a builtin of one argument named directly, applied to each element e.
+    auto map_builtin = [&](Builtin fb, TypeId e) {
+        const std::string fname = builtin_name(fb);
+        TypeId result = types::error;
+        bool fits = e == types::any;
+        switch (fb) {
+            case Builtin::str:
+            case Builtin::type:
+                result = types::string;
+                fits = true;
+                break;
+            case Builtin::bool_:
+                result = types::bool_;
+                fits = true;
+                break;
+            case Builtin::int_:
+            case Builtin::float_:
+                result = fb == Builtin::int_ ? types::int_ : types::float_;
+                fits = fits || t.is_numeric(e) || e == types::string || e == types::bool_;
+                break;
+            case Builtin::len:
+                result = types::int_;
+                fits = fits || t.is_container(e) || e == types::string || e == types::range;
+                break;
+            case Builtin::abs:
+                result = e;
+                fits = fits || t.is_numeric(e);
+                break;
+            case Builtin::chr:
+                result = types::string;
+                fits = fits || e == types::int_;
+                break;
+            case Builtin::ord:
+                result = types::int_;
+                fits = fits || e == types::string;
+                break;
+            default:
+                return unsupported(call.args[0]->range.begin,
+                                   fmt::format("{}() takes a function of one parameter; the "
+                                               "builtin '{}' cannot be used here",
+                                               name, fname));
+        }
+        if (!fits) {
+            return unsupported(call.args[1]->range.begin,
+                               fmt::format("type mismatch: {}() cannot take the elements, which "
+                                           "are {}",
+                                           fname, type_name(e)));
+        }
+        return list_of(builtin == Builtin::map ? result : e);
+    };
     switch (builtin) {
         case Builtin::type:
             return arity(1, 1) ? types::string : types::error;
@@ -117,11 +170,40 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             if (e == types::error) return e;
             const ast::Expr& f = *call.args[0];
             Resolved r = f.kind == ast::ExprKind::name ? resolve(f.as<ast::Name>().id) : Resolved{};
+            if (r.kind == Resolved::Kind::builtin) return map_builtin(r.builtin, e);
             if (r.kind != Resolved::Kind::function) {
-                return unsupported(f.range.begin,
-                                   fmt::format("{}() takes the name of a function defined with "
-                                               "'def' here",
-                                               name));
+                // A function value: a lambda, a closure, a variable or parameter, a partial
+                // application. A generic one learns the element type as its parameter's.
+                const TypeId fn = args[0];
+                if (t.is_generic_function(fn)) {
+                    if (t.info(fn).args.size() == 1) {
+                        teach_site(fn, {e});
+                        return types::pending;
+                    }
+                } else if (fn == types::any) {
+                    note_any(f.range.begin,
+                             fmt::format("the function given to {}() is any, so its results "
+                                         "are any",
+                                         name));
+                    return list_of(builtin == Builtin::map ? types::any : e);
+                } else if (t.kind(fn) != TypeKind::function) {
+                    return takes(0, "a function");
+                }
+                const TypeInfo info = t.info(fn);
+                if (info.args.size() != 1) {
+                    return unsupported(f.range.begin,
+                                       fmt::format("{}() needs a function of one parameter; "
+                                                   "this one takes {}",
+                                                   name, info.args.size()));
+                }
+                if (!t.convertible(e, info.args[0])) {
+                    return unsupported(call.args[1]->range.begin,
+                                       fmt::format("type mismatch: the function takes {}, but "
+                                                   "the elements are {}",
+                                                   type_name(info.args[0]), type_name(e)));
+                }
+                if (t.is_silent(info.result)) return info.result;
+                return list_of(builtin == Builtin::map ? info.result : e);
             }
             FunctionDecl& decl = *r.function;
             if (decl.def->params.size() != 1) {

@@ -115,32 +115,34 @@ void Checker::collect_module_declarations(std::uint32_t m, std::set<std::string>
     for (std::size_t i = 0; i < body.size(); ++i) {
         if (body[i]->kind != ast::StmtKind::let) continue;
         const auto& let = body[i]->as<ast::LetStmt>();
-        if (let.names.size() != 1) continue;  // unpacking: reported when checked
-        const std::string& name = let.names[0];
-        auto fn = scope.functions.find(name);
-        if (fn != scope.functions.end()) {
-            sink_.error(let.name_locs[0],
-                        fmt::format("'{}' is already defined as a function at line {}", name,
-                                    fn->second->def->name_loc.line));
-            continue;
+        // `let a, b = p` declares one module-level variable per name.
+        for (std::uint32_t j = 0; j < let.names.size(); ++j) {
+            const std::string& name = let.names[j];
+            auto fn = scope.functions.find(name);
+            if (fn != scope.functions.end()) {
+                sink_.error(let.name_locs[j],
+                            fmt::format("'{}' is already defined as a function at line {}", name,
+                                        fn->second->def->name_loc.line));
+                continue;
+            }
+            Variable var;
+            var.name = name;
+            var.loc = let.name_locs[j];
+            var.is_mut = let.is_mut;
+            var.type = types::pending;
+            var.module = m;
+            std::string base = emit::cpp_identifier(name);
+            var.cpp_name = base;
+            for (int n = 2; used.count(var.cpp_name) != 0; ++n) {
+                var.cpp_name = fmt::format("{}_{}", base, n);
+            }
+            used.insert(var.cpp_name);
+            GlobalDecl g{scope.base + i, static_cast<std::uint32_t>(program_->globals.size())};
+            program_->globals.push_back(std::move(var));
+            global_positions_.push_back(scope.base + i);
+            globals_by_decl_[DeclKey{&let, j}] = g;
+            scope.globals_by_name[name].push_back(g);
         }
-        Variable var;
-        var.name = name;
-        var.loc = let.name_locs[0];
-        var.is_mut = let.is_mut;
-        var.type = types::pending;
-        var.module = m;
-        std::string base = emit::cpp_identifier(name);
-        var.cpp_name = base;
-        for (int n = 2; used.count(var.cpp_name) != 0; ++n) {
-            var.cpp_name = fmt::format("{}_{}", base, n);
-        }
-        used.insert(var.cpp_name);
-        GlobalDecl g{scope.base + i, static_cast<std::uint32_t>(program_->globals.size())};
-        program_->globals.push_back(std::move(var));
-        global_positions_.push_back(scope.base + i);
-        globals_by_decl_[DeclKey{&let, 0}] = g;
-        scope.globals_by_name[name].push_back(g);
     }
 }
 

@@ -166,6 +166,32 @@ bool TypeTable::is_numeric(TypeId id) const {
     return id == types::int_ || id == types::float_;
 }
 
+namespace {
+
+// Immutable lists and tuples whose elements differ only as int and float join element-wise
+// (LANGUAGE.md 9: int and float join to float), also nested; the runtime converts them
+// (pyro/convert_elements.hpp). Mutable ones are shared by reference, so they never convert.
+std::optional<TypeId> join_numbers(const TypeTable& t, TypeId a, TypeId b) {
+    if (t.is_numeric(a) && t.is_numeric(b)) return a == b ? a : types::float_;
+    if (auto filled = t.fill(a, b)) return filled;
+    if (!t.is_container(a) || !t.is_container(b)) return std::nullopt;
+    const TypeInfo ia = t.info(a);
+    const TypeInfo ib = t.info(b);
+    if (ia.kind != ib.kind || ia.is_mut || ib.is_mut || ia.args.size() != ib.args.size() ||
+        (ia.kind != TypeKind::list && ia.kind != TypeKind::tuple)) {
+        return std::nullopt;
+    }
+    std::vector<TypeId> args;
+    for (std::size_t i = 0; i < ia.args.size(); ++i) {
+        auto arg = join_numbers(t, ia.args[i], ib.args[i]);
+        if (!arg) return std::nullopt;
+        args.push_back(*arg);
+    }
+    return t.container(ia.kind, std::move(args), false);
+}
+
+}  // namespace
+
 bool TypeTable::waits_for(TypeId a, TypeId b) const {
     if (a == types::pending) return true;
     if (kind(a) != TypeKind::function || kind(b) != TypeKind::function) return false;
@@ -194,12 +220,14 @@ TypeId TypeTable::join(TypeId a, TypeId b) const {
     if (waits_for(a, b)) return b;
     if (waits_for(b, a)) return a;
     if (auto filled = fill(a, b)) return *filled;
+    if (auto numbers = join_numbers(*this, a, b)) return *numbers;
     return types::any;
 }
 
 bool TypeTable::convertible(TypeId from, TypeId to) const {
     if (from == to || is_silent(from) || is_silent(to)) return true;
     if (auto filled = fill(from, to); filled && *filled == to) return true;
+    if (auto numbers = join_numbers(*this, from, to); numbers && *numbers == to) return true;
     if (from == types::any || to == types::any) return true;
     if (kind(from) == TypeKind::class_ && kind(to) == TypeKind::class_) {
         const auto* c = static_cast<const ClassInfo*>(info(from).decl);

@@ -116,6 +116,27 @@ void calls_in_stmt(const ast::Stmt& s, std::vector<const ast::Expr*>& out) {
             calls_in_block(f.body, out);
             return;
         }
+        case ast::StmtKind::try_: {
+            const auto& t = s.as<ast::TryStmt>();
+            calls_in_block(t.body, out);
+            for (const ast::ExceptClause& h : t.handlers)
+                calls_in_block(h.body, out);
+            calls_in_block(t.finally_body, out);
+            return;
+        }
+        case ast::StmtKind::raise: {
+            const auto& r = s.as<ast::RaiseStmt>();
+            calls_in_exprs({r.value.get(), r.cause.get()}, out);
+            return;
+        }
+        case ast::StmtKind::assert_: {
+            const auto& a = s.as<ast::AssertStmt>();
+            calls_in_exprs({a.cond.get(), a.message.get()}, out);
+            return;
+        }
+        case ast::StmtKind::go:
+            calls_in_expr(*s.as<ast::GoStmt>().call, out);
+            return;
         default:
             return;
     }
