@@ -16,25 +16,41 @@ pyro::Int b;
 // A typed program over collections: its C++ (collections_typed.cpp) has no pyro::Any.
 pyro::DictMut<pyro::Str, pyro::Int> histogram(pyro::List<pyro::Str> words) {
     PYRO_ENTER();
-    PYRO_AT(3, 5); const pyro::DictMut<pyro::Str, pyro::Int> counts = pyro::DictMut<pyro::Str, pyro::Int>();
+    PYRO_AT(3, 5);
+    const pyro::DictMut<pyro::Str, pyro::Int> counts = pyro::DictMut<pyro::Str, pyro::Int>();
     for (const pyro::Str& w : pyro::rt::iter(words)) {
-        PYRO_AT(5, 9); counts.set(w, counts.get(w, 0) + 1);
+        PYRO_AT(5, 9);
+        counts.set(w, counts.get(w, 0) + 1);
     }
     return counts;
 }
 
 void pyro_main() {
     PYRO_ENTER();
-    PYRO_AT(7, 1); xs = pyro::ListMut<pyro::Int>();
+    PYRO_AT(7, 1);
+    xs = pyro::ListMut<pyro::Int>();
     for (pyro::Int i : pyro::range(0, 10)) {
-        PYRO_AT(9, 5); xs.push(i * 7 % 10);
+        PYRO_AT(9, 5);
+        xs.push(i * 7 % 10);
     }
-    PYRO_AT(10, 1); xs.sort();
-    PYRO_AT(11, 1); pairs = [&] { std::vector<pyro::Tuple<pyro::Str, pyro::Int>> pyro_items; for (const auto& [w, n] : pyro::rt::iter(histogram(pyro::split("b a b c b"_s)).items())) { if (n > 0) { pyro_items.push_back(pyro::Tuple<pyro::Str, pyro::Int>(w, n)); } } return pyro::List<pyro::Tuple<pyro::Str, pyro::Int>>(std::move(pyro_items)); }();
-    PYRO_AT(12, 1); const pyro::Tuple<pyro::Str, pyro::Int> pyro_unpack_12 = pairs.at(0);
+    PYRO_AT(10, 1);
+    xs.sort();
+    PYRO_AT(11, 1);
+    pairs = [&] {
+        std::vector<pyro::Tuple<pyro::Str, pyro::Int>> pyro_items;
+        for (const auto& [w, n] : pyro::rt::iter(histogram(pyro::split("b a b c b"_s)).items())) {
+            if (n > 0) {
+                pyro_items.push_back(pyro::Tuple<pyro::Str, pyro::Int>(w, n));
+            }
+        }
+        return pyro::List<pyro::Tuple<pyro::Str, pyro::Int>>(std::move(pyro_items));
+    }();
+    PYRO_AT(12, 1);
+    const pyro::Tuple<pyro::Str, pyro::Int> pyro_unpack_12 = pairs.at(0);
     a = pyro_unpack_12.get<0>();
     b = pyro_unpack_12.get<1>();
-    PYRO_AT(13, 1); pyro::print(xs, pairs, a, b, xs.at(-1), pyro::slice("abc"_s, 1, pyro::rt::open));
+    PYRO_AT(13, 1);
+    pyro::print(xs, pairs, a, b, xs.at(-1), pyro::slice("abc"_s, 1, pyro::rt::open));
 }
 
 }  // namespace pyro_program
