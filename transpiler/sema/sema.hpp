@@ -98,10 +98,11 @@ struct CallTarget {
 
 // What `obj.name` is (objects: sema/check_objects.cpp).
 struct MemberTarget {
-    enum class Kind : std::uint8_t { field, any_attr };
+    enum class Kind : std::uint8_t { field, any_attr, method };
     Kind kind = Kind::field;
     const ClassInfo* owner = nullptr;  // the record or class that declares the field
     const FieldInfo* field = nullptr;
+    const FunctionInstance* method = nullptr;  // `obj.m` as a value (a bound method)
 };
 
 // A lambda or nested def: its parameters (indexes in the enclosing body's locals, where its
