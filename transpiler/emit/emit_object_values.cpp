@@ -7,6 +7,7 @@
 //   pyro::Int(1)) p.move(1)       pyro::rt::partial(<the bound method>, pyro::Int(1)) c.adder(1, 2)
 //   pyro::rt::call(c->adder(1), pyro::Int(2))
 // The curried forms go through emit_curried (emit_func.cpp), as calls of functions do.
+// Also the run-time check of a union's members for an `any` value (check_union).
 #include <fmt/format.h>
 
 #include "emit/emitter.hpp"
@@ -122,6 +123,16 @@ Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallT
         value = bound_method(ctx, emit_value(ctx, *member.object).text, inst);
     }
     return emit_curried(callee, value, n, args);
+}
+
+// The run-time membership check of a union (LANGUAGE.md 9, "any at a typed boundary").
+std::optional<std::string> emit_union_check(const Ctx& ctx, const ast::Expr& expr) {
+    auto it = ctx.body.union_checks.find(&expr);
+    if (it == ctx.body.union_checks.end()) return std::nullopt;
+    std::string members;
+    for (TypeId t : it->second)
+        members += (members.empty() ? "" : ", ") + cpp_type(ctx.program.types, t);
+    return fmt::format("pyro::rt::check_union<{}>({})", members, emit_value(ctx, expr).text);
 }
 
 }  // namespace pyro2cpp::emit::detail

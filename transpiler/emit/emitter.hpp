@@ -131,6 +131,8 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
 Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member);
 Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target);
 Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
+// An `any` value stored where a union is written: pyro::rt::check_union<A, B>(x).
+std::optional<std::string> emit_union_check(const Ctx& ctx, const ast::Expr& expr);
 // The narrowed copy of x at the top of a branch guarded by isinstance(x, T).
 void emit_narrowing(const Ctx& ctx, Writer& w, const ast::IfBranch& branch);
 

@@ -142,6 +142,8 @@ struct Body {
     // narrowed copy is declared at DeclKey{branch, 0}.
     std::unordered_map<const void*, VarRef> narrowings;
     std::unordered_map<const void*, Closure> closures;       // keyed by Lambda or DefStmt
+    // An `any` value stored where a union is written: its members, checked when it runs.
+    std::unordered_map<const ast::Expr*, std::vector<TypeId>> union_checks;
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);
