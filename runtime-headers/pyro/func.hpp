@@ -153,16 +153,39 @@ struct MethodTraits<R (C::*)(A...) const> {
     using Class = C;
 };
 
-// `obj.method` as a value: calls the method on that instance.
+// `obj.method` as a value: calls the method on that instance (a class instance's handle is
+// shared, so the method sees later changes of its fields; a record is copied, being a value).
 template <auto Method, class Handle>
 auto bind_method(const Handle& self, const char* name) {
     using Sig = typename MethodTraits<decltype(Method)>::Sig;
     static const char tag = 0;  // one per method: the identity of bindings of it
     return [&]<class R, class... A>(R (*)(A...)) {
-        auto call = [self](A... args) -> R { return ((*self).*Method)(std::move(args)...); };
-        return Func<Sig>(std::make_shared<const CallableImpl<decltype(call), R, A...>>(
-            name, std::move(call), &tag, static_cast<const void*>(&*self)));
+        if constexpr (std::is_same_v<Handle, typename MethodTraits<decltype(Method)>::Class> ||
+                      std::is_base_of_v<typename MethodTraits<decltype(Method)>::Class, Handle>) {
+            // A record is copied into the binding, which is equal only to its own copies.
+            auto call = [self](A... args) -> R { return (self.*Method)(std::move(args)...); };
+            return Func<Sig>(std::make_shared<const CallableImpl<decltype(call), R, A...>>(
+                name, std::move(call)));
+        } else {
+            auto call = [self](A... args) -> R { return ((*self).*Method)(std::move(args)...); };
+            return Func<Sig>(std::make_shared<const CallableImpl<decltype(call), R, A...>>(
+                name, std::move(call), &tag, static_cast<const void*>(&*self)));
+        }
     }(static_cast<Sig*>(nullptr));
+}
+
+template <class Sig>
+struct RecordMaker;
+template <class T, class... A>
+struct RecordMaker<T(A...)> {
+    static T make(A... args) { return T{std::move(args)...}; }
+};
+
+// A record's constructor as a value (`let mk = Point`); every value made for one record
+// shares one implementation, so they compare equal.
+template <class Sig>
+Func<Sig> record_constructor(const char* name) {
+    return func_ref<Sig, &RecordMaker<Sig>::make>(name);
 }
 
 template <class Tuple, std::size_t Offset, class Indices>

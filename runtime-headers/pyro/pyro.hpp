@@ -22,4 +22,5 @@
 #include "pyro/str.hpp"
 #include "pyro/sync.hpp"
 #include "pyro/task.hpp"
+#include "pyro/union.hpp"
 #include "pyro/void.hpp"

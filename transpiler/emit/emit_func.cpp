@@ -49,7 +49,14 @@ std::string function_ref(const Ctx& ctx, const sema::FunctionInstance& inst) {
 // `[=](pyro::Int x, double y) -> R`
 std::string lambda_head(const Ctx& ctx, const sema::Closure& closure) {
     const sema::TypeTable& types = ctx.program.types;
+    // Inside a method the closure may outlive the call (`return lambda d: self.x + d`): it
+    // keeps a record's copy, or a counted handle of the instance.
     std::string text = "[=](";
+    if (ctx.instance != nullptr && ctx.instance->owner != nullptr) {
+        text = ctx.instance->owner->is_record()
+                   ? "[=, *this]("
+                   : "[=, this, pyro_self = pyro::rt::self_ref(this)](";
+    }
     for (std::size_t i = 0; i < closure.params.size(); ++i) {
         const sema::Variable& p = ctx.body.locals[closure.params[i]];
         if (i > 0) text += ", ";
@@ -84,7 +91,9 @@ std::string join_args(const std::vector<std::string>& args, std::size_t from = 0
 }  // namespace
 
 Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name) {
-    return {function_ref(ctx, *ctx.body.calls.at(&name).instance)};
+    const sema::CallTarget& target = ctx.body.calls.at(&name);
+    if (target.constructs != nullptr) return emit_constructor_value(ctx, target);
+    return {function_ref(ctx, *target.instance)};
 }
 
 // pyro::Func<pyro::Int(pyro::Int)>("lambda", [=](pyro::Int x) -> pyro::Int { ... })

@@ -416,6 +416,7 @@ Cpp emit_member(const Ctx& ctx, const ast::Member& member) {
         return {fmt::format("pyro::rt::get_attr({}, {})", emit_value(ctx, *member.object).text,
                             c_string(member.name))};
     }
+    if (m.kind == sema::MemberTarget::Kind::method) return emit_bound_method(ctx, member);
     const std::string field = m.field->cpp_name;
     const bool self = is_self(ctx, *member.object);
     if (self && m.owner->is_record()) return {member_name(ctx, field)};
@@ -514,6 +515,11 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
         return text;
     };
     if (target.isinstance) return emit_isinstance(ctx, call, *target.isinstance);
+    const bool curried =
+        target.method ? call.args.size() != target.params : call.args.size() < target.params;
+    if (curried && !target.super_call && !target.dynamic) {
+        return emit_object_curried(ctx, call, target);
+    }
     const sema::FunctionInstance* inst = target.instance;
     if (inst != nullptr) {
         for (std::size_t i = 0; i < call.args.size(); ++i)

@@ -127,6 +127,12 @@ Cpp emit_member(const Ctx& ctx, const ast::Member& member);
 std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const ast::Expr& value,
                                std::optional<ast::BinaryOp> op);
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
+// Methods and constructors as values and their curried calls (emit_object_values.cpp).
+Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member);
+Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target);
+Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
+// An `any` value stored where a union is written: pyro::rt::check_union<A, B>(x).
+std::optional<std::string> emit_union_check(const Ctx& ctx, const ast::Expr& expr);
 // The narrowed copy of x at the top of a branch guarded by isinstance(x, T).
 void emit_narrowing(const Ctx& ctx, Writer& w, const ast::IfBranch& branch);
 

@@ -115,10 +115,7 @@ TypeId Checker::check_name(const ast::Name& name) {
         case Resolved::Kind::reported:
             return types::error;
         case Resolved::Kind::class_:
-            return unsupported(name.range.begin,
-                               fmt::format("'{}' is a {}; constructors as values are not "
-                                           "supported yet",
-                                           name.id, r.cls->is_record() ? "record" : "class"));
+            return constructor_value(name, *r.cls);
         case Resolved::Kind::none:
             if (auto t = check_module_name(name)) return *t;
             break;

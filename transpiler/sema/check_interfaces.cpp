@@ -10,6 +10,8 @@
 // program runs).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "sema/checker.hpp"
 
 namespace pyro2cpp::sema::detail {
@@ -181,7 +183,14 @@ bool Checker::check_union_member(TypeId value_type, const ast::TypeExpr& written
         t = a.alias->type.get();
     }
     auto it = union_members_.find(t);
-    if (it == union_members_.end() || types().is_silent(value_type) || value_type == types::any) {
+    if (it == union_members_.end() || types().is_silent(value_type)) return true;
+    if (value_type == types::any) {
+        // Checked when the program runs, unless a member is any itself.
+        const auto& members = it->second;
+        if (std::find(members.begin(), members.end(), types::any) == members.end() &&
+            std::find(members.begin(), members.end(), types::error) == members.end()) {
+            frame().body->union_checks[&value] = members;
+        }
         return true;
     }
     std::string names;

@@ -18,14 +18,6 @@ bool is_super_call(const ast::Expr& e) {
            c.callee->as<ast::Name>().id == "super";
 }
 
-namespace {
-
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-}  // namespace
-
 // A method called with `self_type` and the arguments `args` (mirrors call_function).
 TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                             const std::vector<TypeId>& args) {
@@ -34,19 +26,8 @@ TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId se
     // A constructor's arguments are __init__'s after self: name the class.
     const std::string what =
         def.name == "__init__" ? decl.owner->name : decl.owner->name + "." + def.name;
-    if (args.size() != n) {
-        if (args.size() < n) {
-            error(call.range.begin,
-                  fmt::format("partial application (currying) is not supported yet: '{}' takes "
-                              "{}, got {}",
-                              what, plural(n, "argument"), args.size()));
-        } else {
-            error(call.range.begin,
-                  fmt::format("too many arguments: '{}' takes {}, got {}", what, n, args.size()));
-        }
-        return types::error;
-    }
-    std::vector<TypeId> params{decl.param_types[0] ? *decl.param_types[0] : self_type};
+    if (args.size() != n) return call_method_curried(decl, call, self_type, args, nullptr);
+    std::vector<TypeId> params;
     bool failed = false;
     bool pending = false;
     for (std::size_t i = 0; i < n; ++i) {
@@ -63,6 +44,22 @@ TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId se
     }
     if (failed) return types::error;
     if (pending) return types::pending;
+    FunctionInstance* inst = method_instance(decl, self_type, std::move(params));
+    CallTarget target;
+    target.instance = inst;
+    target.method = true;
+    target.params = static_cast<std::uint32_t>(n);
+    frame().body->calls[&call] = target;
+    return inst->result;
+}
+
+// The instance of a method for `self_type` and the types of its other parameters; by dynamic
+// dispatch a call may reach any override in a subclass, so those are instantiated too.
+FunctionInstance* Checker::method_instance(FunctionDecl& decl, TypeId self_type,
+                                           std::vector<TypeId> params) {
+    const ast::DefStmt& def = *decl.def;
+    const std::size_t n = params.size();
+    params.insert(params.begin(), decl.param_types[0] ? *decl.param_types[0] : self_type);
     if (decl.generic && nesting_of(decl) >= max_nested_instances) {
         for (std::size_t i = 1; i <= n; ++i) {
             if (!decl.param_types[i]) params[i] = types::any;
@@ -70,11 +67,6 @@ TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId se
     }
     FunctionInstance* inst = find_or_check(decl, params);
     inst->owner = decl.owner;
-    CallTarget target;
-    target.instance = inst;
-    target.method = true;
-    frame().body->calls[&call] = target;
-    // Dynamic dispatch may reach any override in a subclass: instantiate those too.
     if (decl.owner->overridden.count(def.name) != 0) {
         for (const auto& [key, other] : methods_) {
             if (key.second != def.name || other == &decl || !key.first->derives_from(decl.owner)) {
@@ -91,7 +83,7 @@ TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId se
             frame().body->also_reached.push_back(o);
         }
     }
-    return inst->result;
+    return inst;
 }
 
 // obj.name as a value: a field.
@@ -128,11 +120,8 @@ TypeId Checker::check_member(const ast::Member& member) {
         memory.read = true;
         return memory.type;
     }
-    if (find_method(*cls, member.name) != nullptr) {
-        return unsupported(member.name_loc,
-                           fmt::format("'{}.{}' is a method; bound methods as values are not "
-                                       "supported yet (call it)",
-                                       cls->name, member.name));
+    if (FunctionDecl* method = find_method(*cls, member.name)) {
+        return bound_method(member, *method, object);
     }
     return unsupported(member.name_loc, fmt::format("'{}' has no field or method '{}'",
                                                     type_name(object), member.name));

@@ -377,6 +377,7 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
         return types::error;
     };
     if (cls.is_record()) {
+        if (args.size() < cls.fields.size()) return construct_partial(cls, call, args);
         if (args.size() != cls.fields.size()) return arity_error(cls.fields.size());
         TypeId type = cls.type;
         if (!cls.type_params.empty()) {
@@ -437,6 +438,9 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
         frame().body->calls[&call] = target;
         return cls.type;
     }
+    const std::size_t init_params = init->def->params.size() - 1;
+    if (args.size() < init_params) return construct_partial(cls, call, args);
+    if (args.size() > init_params) return arity_error(init_params);
     TypeId result = call_method(*init, call, init->owner->type, args);
     if (result == types::error) return types::error;
     target.instance = frame().body->calls[&call].instance;

@@ -322,6 +322,8 @@ void Checker::check_return(const ast::ReturnStmt& stmt) {
                 note(decl.def->result->range.begin,
                      fmt::format("'{}' is declared to return {}", decl.def->name,
                                  type_name(*decl.result_type)));
+            } else if (decl.def->result) {
+                check_union_member(value, *decl.def->result, *stmt.value);
             }
         } else if (*decl.result_type != types::void_ && *decl.result_type != types::error) {
             error(stmt.range.begin, fmt::format("'{}' must return a value of type {}",

@@ -304,6 +304,15 @@ private:
     TypeId call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                        const std::vector<TypeId>& args);
     TypeId check_member(const ast::Member& member);
+    // ---- methods and constructors as values, curried (check_object_values.cpp)
+    FunctionInstance* method_instance(FunctionDecl& decl, TypeId self_type,
+                                      std::vector<TypeId> params);
+    TypeId bound_method(const ast::Member& member, FunctionDecl& decl, TypeId self_type);
+    TypeId call_method_curried(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
+                               const std::vector<TypeId>& args, const ClassInfo* constructs);
+    TypeId constructor_value(const ast::Name& name, ClassInfo& cls);
+    TypeId construct_partial(ClassInfo& cls, const ast::Call& call,
+                             const std::vector<TypeId>& args);
     // `object_type`: the object's type when the caller has checked it already.
     std::optional<TypeId> check_method_call(const ast::Call& call,
                                             std::optional<TypeId> object_type = std::nullopt);

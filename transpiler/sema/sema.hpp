@@ -98,10 +98,11 @@ struct CallTarget {
 
 // What `obj.name` is (objects: sema/check_objects.cpp).
 struct MemberTarget {
-    enum class Kind : std::uint8_t { field, any_attr };
+    enum class Kind : std::uint8_t { field, any_attr, method };
     Kind kind = Kind::field;
     const ClassInfo* owner = nullptr;  // the record or class that declares the field
     const FieldInfo* field = nullptr;
+    const FunctionInstance* method = nullptr;  // `obj.m` as a value (a bound method)
 };
 
 // A lambda or nested def: its parameters (indexes in the enclosing body's locals, where its
@@ -141,6 +142,8 @@ struct Body {
     // narrowed copy is declared at DeclKey{branch, 0}.
     std::unordered_map<const void*, VarRef> narrowings;
     std::unordered_map<const void*, Closure> closures;       // keyed by Lambda or DefStmt
+    // An `any` value stored where a union is written: its members, checked when it runs.
+    std::unordered_map<const ast::Expr*, std::vector<TypeId>> union_checks;
 
     TypeId type_of(const ast::Expr& e) const {
         auto it = expr_types.find(&e);
