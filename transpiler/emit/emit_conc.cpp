@@ -153,16 +153,16 @@ void emit_go(const Ctx& ctx, Writer& w, const ast::GoStmt& stmt, const std::stri
                        call.callee->kind == ast::ExprKind::name;
     if (plain) {
         const sema::FunctionInstance& inst = *target->second.instance;
+        const std::string name = qualified(ctx, inst.module, inst.cpp_name);  // another file's
         auto overloads = ctx.program.overloads.find(inst.cpp_name);
         if (overloads != ctx.program.overloads.end() && overloads->second > 1) {
             std::vector<std::string> params;
             for (TypeId p : inst.param_types)
                 params.push_back(cpp_type(t, p));
             parts.push_back(fmt::format("static_cast<{} (*)({})>(&{})",
-                                        cpp_type(t, inst.result, true), join(params),
-                                        inst.cpp_name));
+                                        cpp_type(t, inst.result, true), join(params), name));
         } else {
-            parts.push_back(inst.cpp_name);
+            parts.push_back(name);
         }
         for (std::size_t i = 0; i < call.args.size(); ++i)
             parts.push_back(emit_as(ctx, *call.args[i], inst.param_types[i], false));
