@@ -1,7 +1,8 @@
 # Runs one golden or error test, or rewrites its expected files (MODE=update).
 #
 #   cmake -DTOOL=path/to/pyro2cpp -DKIND=golden|errors -DDIR=tests/golden -DNAME=hello
-#         -DWORK=scratch/dir [-DMODE=check|update] [-DCPP=ON] -P run_golden.cmake
+#         -DWORK=scratch/dir [-DMODE=check|update] [-DCPP=ON] [-DSANITIZE=LIST]
+#         -P run_golden.cmake
 #
 # golden/NAME: `pyro2cpp run NAME.pyro` in DIR, stdin from NAME.stdin (else empty); stdout
 #   must equal NAME.out; stderr must equal NAME.err when that file exists; the exit status
@@ -13,7 +14,9 @@
 # errors/NAME: `pyro2cpp check NAME.pyro` in DIR; stderr must equal NAME.err and the exit
 #   status NAME.status when that file exists, else 1.
 # The tool runs in the test's directory with a bare file name, so expectations read
-# `NAME.pyro:3:5: error: ...` wherever the repository lives. A mismatch prints a unified diff.
+# `NAME.pyro:3:5: error: ...` wherever the repository lives. With SANITIZE (golden only) the
+# program is built with `--sanitize=LIST`, the .cpp is not compared, and stderr must be empty
+# when there is no NAME.err (a sanitizer report fails the test). A mismatch prints a unified diff.
 # In update mode the expected files are rewritten (NAME.out always for golden tests; .err and
 # .status when they exist or the outcome needs them; .cpp when it exists or CPP=ON), and each
 # change is shown as a diff.
@@ -79,7 +82,11 @@ if(KIND STREQUAL "golden")
   if(EXISTS "${base}.stdin")
     set(stdin_file "${base}.stdin")
   endif()
-  execute_process(COMMAND "${TOOL}" run "${NAME}.pyro"
+  set(sanitize_args "")
+  if(DEFINED SANITIZE)
+    set(sanitize_args "--sanitize=${SANITIZE}")
+  endif()
+  execute_process(COMMAND "${TOOL}" run ${sanitize_args} "${NAME}.pyro"
                   WORKING_DIRECTORY "${DIR}"
                   INPUT_FILE "${stdin_file}"
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
@@ -99,13 +106,16 @@ if(KIND STREQUAL "golden")
   expect("stdout of 'pyro2cpp run ${NAME}.pyro'" "${base}.out" "${out}")
   if(EXISTS "${base}.err" OR (MODE STREQUAL "update" AND NOT status EQUAL 0))
     expect("stderr of 'pyro2cpp run ${NAME}.pyro'" "${base}.err" "${err}")
+  elseif(NOT err STREQUAL "" AND DEFINED SANITIZE)
+    message("FAIL: stderr of 'pyro2cpp run ${sanitize_args} ${NAME}.pyro':\n${err}")
+    math(EXPR failures "${failures} + 1")
   elseif(NOT err STREQUAL "")
     message("stderr of 'pyro2cpp run ${NAME}.pyro' (not compared: no ${NAME}.err):\n${err}")
   endif()
   get_filename_component(tool_dir "${TOOL}" DIRECTORY)
   if((EXISTS "${base}.cpp" OR CPP) AND NOT EXISTS "${tool_dir}/pyro2cpp-format")
     message("${NAME}.cpp not compared: it is formatted C++, and pyro2cpp-format is not built")
-  elseif(EXISTS "${base}.cpp" OR CPP)
+  elseif((EXISTS "${base}.cpp" OR CPP) AND NOT DEFINED SANITIZE)
     execute_process(COMMAND "${TOOL}" "${NAME}.pyro"
                     WORKING_DIRECTORY "${DIR}"
                     OUTPUT_VARIABLE cpp ERROR_VARIABLE cpp_err RESULT_VARIABLE cpp_status)

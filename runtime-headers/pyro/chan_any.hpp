@@ -8,6 +8,10 @@
 // channel. type(x) gives "chan", "Sender", "Receiver". A Chan<T> held in an Any converts to a
 // Sender<T> or a Receiver<T> as it does statically. Collecting suspends only the task, as
 // everywhere (no Pyro code runs inside a C++ catch block here).
+//
+// `select` cases on such channels: pyro::rt::select_collect(any) and select_push(any, value)
+// give an AnyCase, which select() takes like the typed cases (select.hpp); the box makes the
+// typed case for its element type, and a collected value comes back as an Any.
 #pragma once
 
 #include <memory>
@@ -21,6 +25,7 @@
 #include "pyro/any_ops.hpp"
 #include "pyro/chan.hpp"
 #include "pyro/hash.hpp"
+#include "pyro/select.hpp"
 
 namespace pyro::rt {
 
@@ -55,9 +60,47 @@ struct ChanView<Receiver<T>> {
     raise_error("channel is receive-only");
 }
 
+// A typed select case behind an interface: erase() for select(), take() for a collected value.
+class AnySelectCase {
+public:
+    virtual ~AnySelectCase() = default;
+    virtual SelectCase erase() = 0;
+    virtual Any take() = 0;
+};
+
+template <class T>
+class AnyCollectCase final : public AnySelectCase {
+public:
+    explicit AnyCollectCase(std::shared_ptr<ChanState<T>> chan) : case_(std::move(chan)) {}
+    SelectCase erase() override { return case_.erase(); }
+    Any take() override { return Any(case_.take()); }
+
+private:
+    CollectCase<T> case_;
+};
+
+template <class T>
+class AnyPushCase final : public AnySelectCase {
+public:
+    AnyPushCase(std::shared_ptr<ChanState<T>> chan, T value)
+        : case_(std::move(chan), std::move(value)) {}
+    SelectCase erase() override { return case_.erase(); }
+    Any take() override { return Any(); }
+
+private:
+    PushCase<T> case_;
+};
+
+// What every channel box offers select, whatever its element type.
+class AnyChanObject : public AnyObject {
+public:
+    virtual std::unique_ptr<AnySelectCase> collect_case() const = 0;
+    virtual std::unique_ptr<AnySelectCase> push_case(const Any& value) const = 0;
+};
+
 // H is Chan<T>, Sender<T> or Receiver<T>.
 template <class H>
-class ChanBox final : public AnyObject {
+class ChanBox final : public AnyChanObject {
     using View = ChanView<H>;
     using T = typename View::Element;
 
@@ -134,6 +177,22 @@ public:
         }
         return AnyObject::call_method(name, args);
     }
+    std::unique_ptr<AnySelectCase> collect_case() const override {
+        if constexpr (View::kReceives) {
+            value_.state();  // raises for a channel that is not set yet
+            return std::make_unique<AnyCollectCase<T>>(value_.shared_state());
+        } else {
+            raise_send_only();
+        }
+    }
+    std::unique_ptr<AnySelectCase> push_case(const Any& value) const override {
+        if constexpr (View::kSends) {
+            value_.state();
+            return std::make_unique<AnyPushCase<T>>(value_.shared_state(), from_any<T>(value));
+        } else {
+            raise_receive_only();
+        }
+    }
 
 private:
     H value_;
@@ -173,5 +232,34 @@ template <class T>
 struct AnyTraits<Sender<T>> : ChanViewTraits<Sender<T>, T> {};
 template <class T>
 struct AnyTraits<Receiver<T>> : ChanViewTraits<Receiver<T>, T> {};
+
+// A select case on a channel whose static type is any.
+class AnyCase {
+public:
+    explicit AnyCase(std::unique_ptr<AnySelectCase> impl) : impl_(std::move(impl)) {}
+    SelectCase erase() { return impl_->erase(); }
+    Any take() { return impl_->take(); }
+
+private:
+    std::unique_ptr<AnySelectCase> impl_;
+};
+
+[[noreturn, gnu::cold]] inline void raise_not_a_channel(const Any& a) {
+    raise_error("a select case needs a channel, got " + a.type_name());
+}
+
+inline AnyCase select_collect(const Any& rx) {
+    if (const auto* chan = object_as<AnyChanObject>(rx)) {
+        return AnyCase(chan->collect_case());
+    }
+    raise_not_a_channel(rx);
+}
+
+inline AnyCase select_push(const Any& tx, const Any& value) {
+    if (const auto* chan = object_as<AnyChanObject>(tx)) {
+        return AnyCase(chan->push_case(value));
+    }
+    raise_not_a_channel(tx);
+}
 
 }  // namespace pyro::rt

@@ -29,6 +29,7 @@
 #include "pyro/sequence.hpp"
 #include "pyro/set.hpp"
 #include "pyro/set_any.hpp"
+#include "pyro/sync_any.hpp"
 #include "pyro/slice.hpp"
 #include "pyro/spin_lock.hpp"
 #include "pyro/str_chars.hpp"

@@ -66,3 +66,65 @@ TEST_CASE("runtime: channel views inside Any check their direction", "[runtime]"
           "Error: type mismatch: expected Sender<string>, got Receiver<string>");
     CHECK(text(pyro::rt::call_method(Any(c), "receiver")) == "<Receiver string>");
 }
+
+TEST_CASE("runtime: select cases on channels inside Any", "[runtime]") {
+    const auto c = pyro::chan<Int>(1);
+    const auto d = pyro::chan<Str>(1);
+    const Any a = c;
+    const Any rx = d.receiver();
+    d.push("ready"_s);
+    {
+        auto case0 = pyro::rt::select_collect(a);  // empty: not ready
+        auto case1 = pyro::rt::select_collect(rx);
+        CHECK(pyro::rt::select(case0, case1) == 1);
+        CHECK(case1.take() == Any("ready"_s));
+    }
+    {
+        auto case0 = pyro::rt::select_push(a, Any(5));  // converted to the element type
+        auto case1 = pyro::rt::select_collect(rx);
+        CHECK(pyro::rt::select(case0, case1, pyro::rt::select_default()) == 0);
+        CHECK(c.collect() == 5);
+    }
+    // Typed and any cases mix in one select.
+    c.push(9);
+    {
+        auto case0 = pyro::rt::select_collect(d);
+        auto case1 = pyro::rt::select_collect(a);
+        CHECK(pyro::rt::select(case0, case1) == 1);
+        CHECK(case1.take() == Any(9));
+    }
+    CHECK(error_of([&] { (void)pyro::rt::select_push(a, Any("x"_s)); }) ==
+          "Error: type mismatch: expected int, got string");
+    CHECK(error_of([&] { (void)pyro::rt::select_push(rx, Any("x"_s)); }) ==
+          "Error: channel is receive-only");
+    CHECK(error_of([&] { (void)pyro::rt::select_collect(Any(c.sender())); }) ==
+          "Error: channel is send-only");
+    CHECK(error_of([&] { (void)pyro::rt::select_collect(Any(3)); }) ==
+          "Error: a select case needs a channel, got int");
+    d.close();
+    auto closed = pyro::rt::select_collect(rx);
+    CHECK(error_of([&] { (void)pyro::rt::select(closed); }) == "Error: collect on closed channel");
+}
+
+TEST_CASE("runtime: a WaitGroup and a Mutex inside Any call their methods by name", "[runtime]") {
+    const pyro::sync::WaitGroup wg;
+    const Any a = wg;
+    CHECK(pyro::type(a) == "WaitGroup"_s);
+    CHECK(text(a) == "<WaitGroup>");
+    pyro::rt::call_method(a, "add", Any(2));
+    pyro::rt::call_method(a, "done");
+    wg.done();
+    pyro::rt::call_method(a, "wait");  // the counter is zero: returns at once
+    CHECK(error_of([&] { (void)pyro::rt::call_method(a, "done"); }) ==
+          "Error: negative WaitGroup counter");
+    CHECK(a == Any(wg));
+    CHECK(pyro::rt::from_any<pyro::sync::WaitGroup>(a) == wg);
+    const Any m = pyro::sync::Mutex();
+    pyro::rt::call_method(m, "lock");
+    pyro::rt::call_method(m, "unlock");
+    CHECK(error_of([&] { (void)pyro::rt::call_method(m, "unlock"); }) ==
+          "Error: unlock of unlocked mutex");
+    CHECK(error_of([&] { (void)pyro::rt::call_method(m, "wait"); }) == "Error: no attribute 'wait'");
+    CHECK(error_of([&] { (void)pyro::rt::from_any<pyro::sync::Mutex>(a); }) ==
+          "Error: type mismatch: expected Mutex, got WaitGroup");
+}

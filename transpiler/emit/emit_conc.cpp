@@ -196,10 +196,12 @@ void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
                 operands.push_back(name);
                 break;
             case ast::SelectCaseKind::push: {
+                // An any channel takes the value as an Any and converts it when it runs.
                 const TypeId channel = ctx.body.type_of(*c.channel);
+                const TypeId element = channel == types::any ? types::any : element_of(t, channel);
                 w.line(fmt::format("auto {} = pyro::rt::select_push({}, {});", name,
                                    emit_expr(ctx, *c.channel).text,
-                                   emit_as(ctx, *c.value, element_of(t, channel), true)));
+                                   emit_as(ctx, *c.value, element, true)));
                 operands.push_back(name);
                 break;
             }

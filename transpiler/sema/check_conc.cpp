@@ -331,11 +331,8 @@ void Checker::check_select(const ast::SelectStmt& stmt) {
             case ast::SelectCaseKind::collect: {
                 const std::optional<TypeId> ch = channel_of(c, TypeKind::sender);
                 TypeId element = types::error;
+                // On an any channel the view is checked and the value boxed at run time.
                 if (ch) element = *ch == types::any ? types::any : types().info(*ch).args[0];
-                if (ch && *ch == types::any) {
-                    error(c.channel->range.begin,
-                          "a select case on a channel of type any is not supported yet");
-                }
                 push_scope();
                 if (!c.binding.empty()) {
                     declare_variable(c.binding, c.binding_loc, element, std::nullopt, true,
@@ -348,10 +345,7 @@ void Checker::check_select(const ast::SelectStmt& stmt) {
             case ast::SelectCaseKind::push: {
                 const std::optional<TypeId> ch = channel_of(c, TypeKind::receiver);
                 const TypeId value = check_expr(*c.value);
-                if (ch && *ch == types::any) {
-                    error(c.channel->range.begin,
-                          "a select case on a channel of type any is not supported yet");
-                } else if (ch) {
+                if (ch && *ch != types::any) {
                     learn_element(*ch, value);
                     const TypeId element = types().info(*ch).args[0];
                     if (element != types::pending) check_conversion(value, element, *c.value);
