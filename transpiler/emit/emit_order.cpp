@@ -1,8 +1,9 @@
 // Left-to-right evaluation (LANGUAGE.md: arguments and operands are evaluated in order).
 //
 // C++ leaves the order of a call's arguments and of most operators' operands unspecified (g++
-// goes right to left). Where that can be seen, at least two of the parts may have effects,
-// the expression becomes a lambda that evaluates the parts into temporaries in source order:
+// goes right to left). Where that can be seen (two of the parts may have effects, or one may
+// and another reads something it could change, as in `print(c.add(1), c.n)`), the expression
+// becomes a lambda that evaluates the parts into temporaries in source order:
 //   [&] { auto pyro_a0 = c.collect(); auto pyro_a1 = c.collect(); return pyro::print(pyro_a0,
 //   pyro_a1); }()
 // Everywhere else the plain C++ expression stays. The call itself is emitted by the usual code
@@ -43,6 +44,13 @@ bool is_stable(const Ctx& ctx, const ast::Expr& expr) {
         case ast::ExprKind::void_lit:
         case ast::ExprKind::lambda:
             return true;
+        case ast::ExprKind::member: {
+            // A record's field: the record is immutable.
+            const auto& member = expr.as<ast::Member>();
+            const sema::TypeTable& t = ctx.program.types;
+            return t.kind(ctx.body.type_of(*member.object)) == sema::TypeKind::record &&
+                   is_stable(ctx, *member.object);
+        }
         case ast::ExprKind::name: {
             if (is_self_name(ctx, expr)) return true;
             auto it = ctx.body.vars.find(&expr);
@@ -53,6 +61,19 @@ bool is_stable(const Ctx& ctx, const ast::Expr& expr) {
         default:
             return false;
     }
+}
+
+// Whether C++'s order of evaluating `parts` could be seen: two may have effects, or one may
+// and another is not stable (it could read what the first changes).
+bool order_matters(const Ctx& ctx, const std::vector<const ast::Expr*>& parts) {
+    std::size_t effects = 0;
+    for (const ast::Expr* p : parts)
+        effects += may_have_effects(ctx, *p) ? 1 : 0;
+    if (effects != 1) return effects > 1;
+    for (const ast::Expr* p : parts) {
+        if (!may_have_effects(ctx, *p) && !is_stable(ctx, *p)) return true;
+    }
+    return false;
 }
 
 // Emits `emit()` with `parts` evaluated in order: each part that is not stable goes into a
@@ -79,7 +100,7 @@ Cpp hoist(const Ctx& ctx, const std::vector<const ast::Expr*>& parts,
 std::optional<Cpp> operands_in_order(const Ctx& ctx, const ast::Expr& lhs, const ast::Expr& rhs,
                                      const std::function<Cpp()>& emit) {
     if (ctx.hoisted.count(&lhs) != 0 || ctx.hoisted.count(&rhs) != 0) return std::nullopt;
-    if (!may_have_effects(ctx, lhs) || !may_have_effects(ctx, rhs)) return std::nullopt;
+    if (!order_matters(ctx, {&lhs, &rhs})) return std::nullopt;
     return hoist(
         ctx, {&lhs, &rhs}, [](std::size_t i) { return i == 0 ? "pyro_lhs" : "pyro_rhs"; }, emit);
 }
@@ -187,13 +208,13 @@ std::optional<Cpp> hoisted(const Ctx& ctx, const ast::Expr& expr) {
 
 std::optional<Cpp> emit_call_in_order(const Ctx& ctx, const ast::Call& call) {
     if (call.args.size() < 2) return std::nullopt;
-    int effects = 0;
+    std::vector<const ast::Expr*> parts;
     for (const auto& arg : call.args) {
         if (ctx.hoisted.count(arg.get()) != 0) return std::nullopt;  // being emitted in order
-        if (may_have_effects(ctx, *arg)) ++effects;
+        parts.push_back(arg.get());
     }
-    if (effects < 2) return std::nullopt;
-    std::vector<const ast::Expr*> parts;
+    if (!order_matters(ctx, parts)) return std::nullopt;
+    parts.clear();
     // The callee comes first; a plain C++ call evaluates it first too, but the lambda's own
     // call comes last. `super()` is no value.
     const ast::Expr* callee = call.callee.get();
