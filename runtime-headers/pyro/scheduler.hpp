@@ -15,9 +15,10 @@
 //   tasks in a Worker's queues are detached too; pick_next attaches what it returns to its own
 //   scheduler. That is what lets any worker steal from any other, and a waker's thread run the
 //   task it woke.
-// - An idle worker first spins briefly (kSpinNs), stealing FIFO tasks at once and a victim's
-//   runnext task only once it has sat there kRunnextStaleNs (its owner is busy), then parks on
-//   a futex. Whoever makes work available calls Pool::notify_work(), which wakes one parked
+// - An idle worker first spins briefly (kSpinNs), stealing a victim's FIFO tasks once the
+//   victim has run one task for kFifoBusyNs or left its FIFO alone for kFifoStarvedNs, and its
+//   runnext task once that has sat there kRunnextStaleNs (its owner is busy), then parks on a
+//   futex (re-checking every kRecheckNs while other workers hold queued tasks). Whoever makes work available calls Pool::notify_work(), which wakes one parked
 //   worker unless another is already spinning; the Dekker-style order (publish work, fence, read
 //   the counts / announce parking, fence, recheck the queues) means no wake-up is lost.
 // - Timers (timers.hpp) fire in the dispatcher of whichever worker schedules after their
