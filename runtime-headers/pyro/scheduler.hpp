@@ -18,9 +18,10 @@
 // - An idle worker first spins briefly (kSpinNs), stealing a victim's FIFO tasks once the
 //   victim has run one task for kFifoBusyNs or left its FIFO alone for kFifoStarvedNs, and its
 //   runnext task once that has sat there kRunnextStaleNs (its owner is busy), then parks on a
-//   futex (re-checking every kRecheckNs while other workers hold queued tasks). Whoever makes work available calls Pool::notify_work(), which wakes one parked
-//   worker unless another is already spinning; the Dekker-style order (publish work, fence, read
-//   the counts / announce parking, fence, recheck the queues) means no wake-up is lost.
+//   futex (re-checking every kRecheckNs while other workers hold queued tasks). Whoever makes
+//   work available calls Pool::notify_work(), which wakes one parked worker unless another is
+//   already spinning; the Dekker-style order (publish work, fence, read the counts / announce
+//   parking, fence, recheck the queues) means no wake-up is lost.
 // - Timers (timers.hpp) fire in the dispatcher of whichever worker schedules after their
 //   deadline (never while a task is switching out: see pick_next). One parked worker at a
 //   time, the timer watcher, parks with the earliest deadline as its timeout; the others park
