@@ -15,11 +15,13 @@
 //   tasks in a Worker's queues are detached too; pick_next attaches what it returns to its own
 //   scheduler. That is what lets any worker steal from any other, and a waker's thread run the
 //   task it woke.
-// - An idle worker first spins briefly (kSpinNs), stealing FIFO tasks at once and a victim's
-//   runnext task only once it has sat there kRunnextStaleNs (its owner is busy), then parks on
-//   a futex. Whoever makes work available calls Pool::notify_work(), which wakes one parked
-//   worker unless another is already spinning; the Dekker-style order (publish work, fence, read
-//   the counts / announce parking, fence, recheck the queues) means no wake-up is lost.
+// - An idle worker first spins briefly (kSpinNs), stealing a victim's FIFO tasks once the
+//   victim has run one task for kFifoBusyNs or left its FIFO alone for kFifoStarvedNs, and its
+//   runnext task once that has sat there kRunnextStaleNs (its owner is busy), then parks on a
+//   futex (re-checking every kRecheckNs while other workers hold queued tasks). Whoever makes
+//   work available calls Pool::notify_work(), which wakes one parked worker unless another is
+//   already spinning; the Dekker-style order (publish work, fence, read the counts / announce
+//   parking, fence, recheck the queues) means no wake-up is lost.
 // - Timers (timers.hpp) fire in the dispatcher of whichever worker schedules after their
 //   deadline (never while a task is switching out: see pick_next). One parked worker at a
 //   time, the timer watcher, parks with the earliest deadline as its timeout; the others park
@@ -60,7 +62,9 @@ inline constexpr std::uint32_t kDispatchEvery = 61;
 inline constexpr std::uint32_t kRunnextStreak = 64;
 inline constexpr std::int64_t kSpinNs = 20'000;
 inline constexpr std::int64_t kRunnextStaleNs = 5'000;
-inline constexpr std::int64_t kRunnextRecheckNs = 1'000'000;
+inline constexpr std::int64_t kFifoBusyNs = 50'000;
+inline constexpr std::int64_t kFifoStarvedNs = 1'000'000;
+inline constexpr std::int64_t kRecheckNs = 250'000;
 
 // Waits while `word` holds `expected`, at most until `deadline_ns` on the steady clock
 // (CLOCK_MONOTONIC, what FUTEX_WAIT_BITSET measures absolute timeouts with).
@@ -154,7 +158,8 @@ public:
           index_(index),
           sched_(context::active()->get_scheduler()),
           rng_(0x9e3779b97f4a7c15u * (index + 1)),
-          seen_(std::make_unique<Seen[]>(pool.size())) {
+          seen_(std::make_unique<Seen[]>(pool.size())),
+          fifo_seen_(std::make_unique<FifoSeen[]>(pool.size())) {
         tls_worker = this;
         pool.publish(index, this);
     }
@@ -210,6 +215,7 @@ public:
 
     context* pick_next() noexcept override {
         ++tick_;
+        picks_.store(tick_, std::memory_order_relaxed);
         Timers& timers = Timers::instance();
         const bool timers_due = timers.earliest() != kNoDeadline && timers.due(steady_now_ns());
         if (dispatcher_ != nullptr) {
@@ -313,13 +319,14 @@ private:
         context* ctx = &queue_.front();
         queue_.pop_front();
         queue_size_.fetch_sub(1, std::memory_order_relaxed);
+        queue_pops_.fetch_add(1, std::memory_order_relaxed);
         return ctx;
     }
 
     // Takes the oldest half of a victim's FIFO (keeping all but one here), else its runnext
     // task if it has gone stale.
     context* steal_from(Worker& victim, std::int64_t now) noexcept {
-        if (victim.queue_size_.load(std::memory_order_acquire) != 0) {
+        if (fifo_stealable(victim, now)) {
             ReadyQueue taken;
             {
                 std::lock_guard lock(victim.queue_lock_);
@@ -372,6 +379,34 @@ private:
         return now - seen.since >= kRunnextStaleNs;
     }
 
+    // Whether the victim's FIFO is worth taking from: its owner has been running one task for
+    // kFifoBusyNs (a long computation: help it), or has not taken from the FIFO for
+    // kFifoStarvedNs. Tasks that an owner switching rapidly among short tasks will reach soon
+    // stay put: taking them at once is what made a fan-in 5x slower than Go, as the stolen
+    // producers and the owner's consumer then hit the channel from two threads on every value,
+    // each value costing a cross-thread block and wake-up instead of a buffered push.
+    bool fifo_stealable(Worker& victim, std::int64_t now) noexcept {
+        if (victim.queue_size_.load(std::memory_order_seq_cst) == 0) {
+            return false;
+        }
+        const std::uint32_t picks = victim.picks_.load(std::memory_order_relaxed);
+        const std::uint32_t pops = victim.queue_pops_.load(std::memory_order_relaxed);
+        FifoSeen& seen = fifo_seen_[victim.index_];
+        if (!seen.valid) {
+            seen = {true, picks, pops, now, now};
+            return false;
+        }
+        if (seen.picks != picks) {
+            seen.picks = picks;
+            seen.picks_since = now;
+        }
+        if (seen.pops != pops) {
+            seen.pops = pops;
+            seen.pops_since = now;
+        }
+        return now - seen.picks_since >= kFifoBusyNs || now - seen.pops_since >= kFifoStarvedNs;
+    }
+
     context* steal() noexcept {
         Pool& pool = pool_;
         const unsigned n = pool.size();
@@ -405,19 +440,21 @@ private:
             if (w == nullptr || w == this) {
                 continue;
             }
-            if (w->queue_size_.load(std::memory_order_seq_cst) != 0 || runnext_stale(*w, now)) {
+            if (fifo_stealable(*w, now) || runnext_stale(*w, now)) {
                 return true;
             }
         }
         return false;
     }
 
-    bool any_runnext() const noexcept {
+    // Whether another worker holds tasks this one may not take yet.
+    bool any_queued() const noexcept {
         const unsigned n = pool_.size();
         for (unsigned i = 0; i < n; ++i) {
             Worker* w = pool_.worker(i);
             if (w != nullptr && w != this &&
-                w->runnext_.load(std::memory_order_seq_cst) != nullptr) {
+                (w->runnext_.load(std::memory_order_seq_cst) != nullptr ||
+                 w->queue_size_.load(std::memory_order_seq_cst) != 0)) {
                 return true;
             }
         }
@@ -456,10 +493,10 @@ private:
             until = std::min(until, Timers::instance().earliest());
         }
         const std::int64_t now = steady_now_ns();
-        if (any_runnext()) {
-            // A runnext task published while this worker was spinning could sit there while
-            // its owner runs something long: come back to check whether it went stale.
-            until = std::min(until, now + kRunnextRecheckNs);
+        if (any_queued()) {
+            // Tasks queued at a worker that was switching rapidly could sit there while their
+            // owner then runs something long: come back to check whether they went stale.
+            until = std::min(until, now + kRecheckNs);
         }
         if (!sees_work(now, until)) {
             futex_wait_until(wake_word_, seq, until);
@@ -503,13 +540,24 @@ private:
         std::int64_t since = 0;
     };
     std::unique_ptr<Seen[]> seen_;
+    // What this worker last saw of each victim's scheduling and FIFO, and since when.
+    struct FifoSeen {
+        bool valid = false;
+        std::uint32_t picks = 0;
+        std::uint32_t pops = 0;
+        std::int64_t picks_since = 0;
+        std::int64_t pops_since = 0;
+    };
+    std::unique_ptr<FifoSeen[]> fifo_seen_;
 
     // Shared with thieves.
     alignas(64) std::atomic<context*> runnext_{nullptr};
     std::atomic<std::uint32_t> runnext_seq_{0};
+    std::atomic<std::uint32_t> picks_{0};  // tick_, for thieves: has the owner switched?
     alignas(64) SpinLock queue_lock_;
     ReadyQueue queue_;
     std::atomic<std::size_t> queue_size_{0};
+    std::atomic<std::uint32_t> queue_pops_{0};
 
     // Parking.
     alignas(64) std::atomic<std::uint32_t> wake_word_{0};

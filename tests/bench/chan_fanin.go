@@ -12,10 +12,10 @@ func produce(n int, out chan<- int) {
 func main() {
 	c := make(chan int, 100)
 	for p := 0; p < 8; p++ {
-		go produce(125000, c)
+		go produce(625000, c)
 	}
 	total := 0
-	for i := 0; i < 1000000; i++ {
+	for i := 0; i < 5000000; i++ {
 		total += <-c
 	}
 	fmt.Println(total)

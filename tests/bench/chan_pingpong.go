@@ -14,7 +14,7 @@ func main() {
 	back := make(chan int)
 	go echo(ping, back)
 	total := 0
-	for i := 0; i < 200000; i++ {
+	for i := 0; i < 1000000; i++ {
 		ping <- i
 		total += <-back
 	}

@@ -17,7 +17,7 @@ func main() {
 	for w := 0; w < 4; w++ {
 		go worker(jobs, results)
 	}
-	for i := 0; i < 400000; i++ {
+	for i := 0; i < 10000000; i++ {
 		jobs <- i
 	}
 	close(jobs)

@@ -9,7 +9,7 @@ import (
 func main() {
 	xs := []int64{}
 	seed := int64(42)
-	for i := 0; i < 200000; i++ {
+	for i := 0; i < 2000000; i++ {
 		seed = (seed*1103515245 + 12345) % 2147483648
 		xs = append(xs, seed%1000000)
 	}

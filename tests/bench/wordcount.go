@@ -11,7 +11,7 @@ func main() {
 	counts := map[string]int{}
 	order := []string{}
 	seed := int64(12345)
-	for i := 0; i < 300000; i++ {
+	for i := 0; i < 4000000; i++ {
 		seed = (seed*1103515245 + 12345) % 2147483648
 		w := words[seed%5000]
 		if _, ok := counts[w]; !ok {

@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib/common.sh"
 : "${PYRO2CPP_BUILD_DIR:?}"
 
 run_tool 0 --libs
-expect_file_eq "$T/out" "-lboost_fiber -lboost_context -lfmt -pthread
+expect_file_eq "$T/out" "-l:libboost_fiber.a -l:libboost_context.a -lfmt -pthread
 "
 
 run_tool 0 --cxxflags
