@@ -59,7 +59,11 @@ void shared() {
     PYRO_AT(26, 5);
     bump(5);
     PYRO_AT(27, 5);
-    pyro::print(total.get(), peek());
+    [&] {
+        auto pyro_a0 = total.get();
+        auto pyro_a1 = peek();
+        return pyro::print(pyro_a0, pyro_a1);
+    }();
 }
 
 // a closure that outlives its scope keeps its variables alive

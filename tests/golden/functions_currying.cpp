@@ -60,8 +60,7 @@ void pyro_main() {
     [&] {
         auto pyro_a0 = add5(1);
         auto pyro_a1 = add5(2);
-        auto pyro_a2 = add5;
-        return pyro::print(pyro_a0, pyro_a1, pyro_a2);
+        return pyro::print(pyro_a0, pyro_a1, add5);
     }();
     PYRO_AT(15, 1);
     [&] {

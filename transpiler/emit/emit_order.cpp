@@ -44,6 +44,31 @@ bool is_stable(const Ctx& ctx, const ast::Expr& expr) {
         case ast::ExprKind::void_lit:
         case ast::ExprKind::lambda:
             return true;
+        // Pure operations and calls (len, math.floor) of stable parts give the same value
+        // anywhere.
+        case ast::ExprKind::unary:
+            return is_stable(ctx, *expr.as<ast::Unary>().operand);
+        case ast::ExprKind::binary: {
+            const auto& e = expr.as<ast::Binary>();
+            return is_stable(ctx, *e.lhs) && is_stable(ctx, *e.rhs);
+        }
+        case ast::ExprKind::logical: {
+            const auto& e = expr.as<ast::Logical>();
+            return is_stable(ctx, *e.lhs) && is_stable(ctx, *e.rhs);
+        }
+        case ast::ExprKind::compare: {
+            for (const auto& operand : expr.as<ast::Compare>().operands) {
+                if (!is_stable(ctx, *operand)) return false;
+            }
+            return true;
+        }
+        case ast::ExprKind::call: {
+            if (may_have_effects(ctx, expr)) return false;
+            for (const auto& arg : expr.as<ast::Call>().args) {
+                if (!is_stable(ctx, *arg)) return false;
+            }
+            return true;
+        }
         case ast::ExprKind::member: {
             // A record's field: the record is immutable.
             const auto& member = expr.as<ast::Member>();
@@ -55,8 +80,11 @@ bool is_stable(const Ctx& ctx, const ast::Expr& expr) {
             if (is_self_name(ctx, expr)) return true;
             auto it = ctx.body.vars.find(&expr);
             if (it == ctx.body.vars.end()) return true;  // a function or a type
-            // A function may assign a global, or a local through the closure sharing its cell.
-            return !it->second.global && !ctx.program.variable(ctx.body, it->second).in_cell();
+            // A function may assign a global, or a local through the closure sharing its cell;
+            // a `let` global is set once.
+            const sema::Variable& v = ctx.program.variable(ctx.body, it->second);
+            if (it->second.global) return !v.is_mut && !v.reassigned;
+            return !v.in_cell();
         }
         default:
             return false;
