@@ -78,6 +78,7 @@ bool is_stable(const Ctx& ctx, const ast::Expr& expr) {
         }
         case ast::ExprKind::name: {
             if (is_self_name(ctx, expr)) return true;
+            if (may_have_effects(ctx, expr)) return false;  // a global that may be unset
             auto it = ctx.body.vars.find(&expr);
             if (it == ctx.body.vars.end()) return true;  // a function or a type
             // A function may assign a global, or a local through the closure sharing its cell;
@@ -111,7 +112,7 @@ Cpp hoist(const Ctx& ctx, const std::vector<const ast::Expr*>& parts,
     std::string text = "[&] {";
     std::vector<std::pair<const ast::Expr*, std::string>> temps;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (is_stable(ctx, *parts[i])) continue;
+        if (is_stable(ctx, *parts[i]) && !may_have_effects(ctx, *parts[i])) continue;
         // Emitted before any is entered, so that their own parts still emit themselves.
         text += fmt::format(" auto {} = {};", names(i), emit_value(ctx, *parts[i]).text);
         temps.emplace_back(parts[i], names(i));
