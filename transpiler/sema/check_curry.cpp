@@ -66,8 +66,7 @@ TypeId Checker::apply_surplus(TypeId result, const std::vector<TypeId>& args, co
 TypeId Checker::call_value(TypeId callee_type, const ast::Call& call,
                            const std::vector<TypeId>& args) {
     const std::size_t n = types().info(callee_type).args.size();
-    frame().body->calls[&call] =
-        CallTarget::applying(nullptr, true, n);
+    frame().body->calls[&call] = CallTarget::applying(nullptr, true, n);
     std::string name = "the function";
     if (call.callee->kind == ast::ExprKind::name) {
         name = fmt::format("'{}'", call.callee->as<ast::Name>().id);
@@ -79,22 +78,19 @@ TypeId Checker::call_value(TypeId callee_type, const ast::Call& call,
     return apply_function(callee_type, args, call, 0, name);
 }
 
-// add(5): a module-level function given fewer arguments than it has parameters.
-TypeId Checker::call_function_partial(FunctionDecl& decl, const ast::Call& call,
-                                      const std::vector<TypeId>& args) {
-    const ast::DefStmt& def = *decl.def;
-    const std::size_t n = def.params.size();
-    const std::size_t k = args.size();
-    std::vector<TypeId> given(k);
+std::optional<TypeId> Checker::given_params(const FunctionDecl& decl, std::size_t first,
+                                            const ast::Call& call, const std::vector<TypeId>& args,
+                                            std::string_view callee, std::vector<TypeId>& given) {
+    given.assign(args.size(), types::error);
     bool failed = false;
     bool pending = false;
-    for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == types::error) failed = true;
         if (args[i] == types::pending) pending = true;
-        if (decl.param_types[i]) {
-            given[i] = *decl.param_types[i];
-            const std::string what =
-                fmt::format(" for parameter '{}' of '{}'", def.params[i].name, def.name);
+        if (decl.param_types[first + i]) {
+            given[i] = *decl.param_types[first + i];
+            const std::string what = fmt::format(" for parameter '{}' of '{}'",
+                                                 decl.def->params[first + i].name, callee);
             if (!check_conversion(args[i], given[i], *call.args[i], what)) failed = true;
         } else {
             given[i] = args[i];
@@ -102,6 +98,17 @@ TypeId Checker::call_function_partial(FunctionDecl& decl, const ast::Call& call,
     }
     if (failed) return types::error;
     if (pending) return types::pending;
+    return std::nullopt;
+}
+
+// add(5): a module-level function given fewer arguments than it has parameters.
+TypeId Checker::call_function_partial(FunctionDecl& decl, const ast::Call& call,
+                                      const std::vector<TypeId>& args) {
+    const ast::DefStmt& def = *decl.def;
+    const std::size_t n = def.params.size();
+    const std::size_t k = args.size();
+    std::vector<TypeId> given;
+    if (auto stop = given_params(decl, 0, call, args, def.name, given)) return *stop;
     bool generic = false;
     for (std::size_t i = k; i < n; ++i)
         generic = generic || !decl.param_types[i];
@@ -113,8 +120,7 @@ TypeId Checker::call_function_partial(FunctionDecl& decl, const ast::Call& call,
             if (t == types::error) return types::error;
         }
         FunctionInstance* inst = find_or_check(decl, params);
-        frame().body->calls[&call] =
-            CallTarget::applying(inst, false, n);
+        frame().body->calls[&call] = CallTarget::applying(inst, false, n);
         std::vector<TypeId> rest(params.begin() + static_cast<long>(k), params.end());
         return types().function(std::move(rest), inst->result);
     };

@@ -74,43 +74,15 @@ TypeId Checker::call_method_curried(FunctionDecl& decl, const ast::Call& call, T
         // Over-application: the method's own call, then its result applied to the rest.
         const std::vector<TypeId> own(args.begin(), args.begin() + static_cast<long>(n));
         std::vector<TypeId> params;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (own[i] == types::error) return types::error;
-            if (own[i] == types::pending) return types::pending;
-            if (decl.param_types[i + 1]) {
-                params.push_back(*decl.param_types[i + 1]);
-                const std::string for_what =
-                    fmt::format(" for parameter '{}' of '{}'", def.params[i + 1].name, what);
-                if (!check_conversion(own[i], params.back(), *call.args[i], for_what)) {
-                    return types::error;
-                }
-            } else {
-                params.push_back(own[i]);
-            }
-        }
+        if (auto stop = given_params(decl, 1, call, own, what, params)) return *stop;
         FunctionInstance* inst = method_instance(decl, self_type, std::move(params));
         record(inst);
         if (inst->result == types::pending) return types::pending;
         return apply_surplus(inst->result, args, call, 0, n, fmt::format("'{}'", what));
     }
     // A partial application: a function of the parameters not given.
-    std::vector<TypeId> given(k);
-    bool failed = false;
-    bool pending = false;
-    for (std::size_t i = 0; i < k; ++i) {
-        if (args[i] == types::error) failed = true;
-        if (args[i] == types::pending) pending = true;
-        if (decl.param_types[i + 1]) {
-            given[i] = *decl.param_types[i + 1];
-            const std::string for_what =
-                fmt::format(" for parameter '{}' of '{}'", def.params[i + 1].name, what);
-            if (!check_conversion(args[i], given[i], *call.args[i], for_what)) failed = true;
-        } else {
-            given[i] = args[i];
-        }
-    }
-    if (failed) return types::error;
-    if (pending) return types::pending;
+    std::vector<TypeId> given;
+    if (auto stop = given_params(decl, 1, call, args, what, given)) return *stop;
     bool generic = false;
     for (std::size_t i = k; i < n; ++i)
         generic = generic || !decl.param_types[i + 1];

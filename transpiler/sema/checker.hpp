@@ -377,6 +377,11 @@ private:
     TypeId apply_surplus(TypeId result, const std::vector<TypeId>& args, const ast::Call& call,
                          std::size_t first, std::size_t taken, const std::string& callee_name);
     TypeId call_value(TypeId callee_type, const ast::Call& call, const std::vector<TypeId>& args);
+    // The parameter types the given arguments of a (partial) call fill, from parameter `first`
+    // on (1 past a method's self); nullopt when every argument fits, else error or pending.
+    std::optional<TypeId> given_params(const FunctionDecl& decl, std::size_t first,
+                                       const ast::Call& call, const std::vector<TypeId>& args,
+                                       std::string_view callee, std::vector<TypeId>& given);
     TypeId call_function_partial(FunctionDecl& decl, const ast::Call& call,
                                  const std::vector<TypeId>& arg_types);
     void warn_discarded_partial(const ast::Expr& expr);
