@@ -6,8 +6,6 @@
 
 namespace pyro2cpp::sema::detail {
 
-namespace {
-
 std::string count_text(std::size_t n) {
     return fmt::format("{} argument{}", n, n == 1 ? "" : "s");
 }
@@ -15,8 +13,6 @@ std::string count_text(std::size_t n) {
 std::string given_text(std::size_t n) {
     return fmt::format("{} {} given", n, n == 1 ? "was" : "were");
 }
-
-}  // namespace
 
 TypeId Checker::check_call(const ast::Call& call) {
     const ast::Expr& callee = *call.callee;

@@ -55,14 +55,6 @@ namespace {
 constexpr std::uint32_t kChanSeen = 0xC4A0'0001u;
 constexpr std::uint32_t kChanElement = 0xC4A0'0002u;
 
-std::string arguments_text(std::size_t n) {
-    return fmt::format("{} argument{}", n, n == 1 ? "" : "s");
-}
-
-std::string given(std::size_t n) {
-    return fmt::format("{} {} given", n, n == 1 ? "was" : "were");
-}
-
 }  // namespace
 
 std::optional<TypeId> Checker::resolve_channel_type(const ast::TypeExpr& type, bool report) {
@@ -119,8 +111,8 @@ TypeId Checker::check_chan_call(const ast::Call& call) {
         failed = failed || args.back() == types::error;
     }
     if (args.size() != 1) {
-        error(call.range.begin,
-              fmt::format("chan() takes 1 argument (the capacity) but {}", given(args.size())));
+        error(call.range.begin, fmt::format("chan() takes 1 argument (the capacity) but {}",
+                                            given_text(args.size())));
         return types::error;
     }
     if (failed) return types::error;
@@ -213,7 +205,7 @@ TypeId Checker::check_channel_method(const ast::Call& call, TypeId object) {
     auto arity = [&](std::size_t n) {
         if (args.size() == n) return true;
         error(call.range.begin,
-              fmt::format("{}() takes {} but {}", name, arguments_text(n), given(args.size())));
+              fmt::format("{}() takes {} but {}", name, count_text(n), given_text(args.size())));
         return false;
     };
     auto only = [&](TypeKind wrong, const char* what) {
@@ -280,7 +272,7 @@ void Checker::check_go(const ast::GoStmt& stmt) {
                 error(call.range.begin,
                       fmt::format("'go' needs a complete call: '{}' takes {}, got {} (a partial "
                                   "application cannot run as a task)",
-                                  name, arguments_text(n), args.size()));
+                                  name, count_text(n), args.size()));
                 return;
             }
             frame().body->expr_types[&call] = call_function(*r.function, call, args);
@@ -301,7 +293,7 @@ void Checker::check_go(const ast::GoStmt& stmt) {
         error(call.range.begin,
               fmt::format("'go' needs a complete call: the function takes {}, got {} (a "
                           "partial application cannot run as a task)",
-                          arguments_text(target->second.params), call.args.size()));
+                          count_text(target->second.params), call.args.size()));
     }
 }
 

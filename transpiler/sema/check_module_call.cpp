@@ -15,14 +15,6 @@ namespace pyro2cpp::sema::detail {
 
 namespace {
 
-std::string count_text(std::size_t n) {
-    return fmt::format("{} argument{}", n, n == 1 ? "" : "s");
-}
-
-std::string given_text(std::size_t n) {
-    return fmt::format("{} {} given", n, n == 1 ? "was" : "were");
-}
-
 const char* param_text(StdParam p) {
     switch (p) {
         case StdParam::number:

@@ -28,6 +28,10 @@ inline constexpr int max_nested_instances = 8;
 // Passes only widen types along a short lattice; hitting this means a checker bug.
 inline constexpr int max_passes = 64;
 
+// Argument counts in messages: "2 arguments", "1 was given" (check_call.cpp).
+std::string count_text(std::size_t n);
+std::string given_text(std::size_t n);
+
 // Where `any` arose and why. In this version an `any` that reaches C++ is an error there.
 struct AnySite {
     Loc loc;
