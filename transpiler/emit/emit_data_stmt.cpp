@@ -140,6 +140,35 @@ std::string unpack_temp(const ast::Stmt& stmt) {
     return fmt::format("pyro_unpack_{}", stmt.range.begin.line);
 }
 
+// The element `pyro_object[pyro_key]` of a compound assignment (the block's temporaries) in
+// C++: how it is read, and its store up to the new value (which ");" closes). A tuple with a
+// constant index takes its slot and needs no key.
+struct AugElement {
+    std::string read;
+    std::string store_open;
+    bool keyed = true;
+};
+
+AugElement aug_element(const Ctx& ctx, const ast::Index& target, TypeId element) {
+    const TypeId object = ctx.body.type_of(*target.object);
+    if (object == types::any) {
+        return {"pyro::rt::index(pyro_object, pyro_key)",
+                "pyro::rt::set_index(pyro_object, pyro_key, "};
+    }
+    if (ctx.program.types.kind(object) != TypeKind::tuple) {
+        return {"pyro_object.at(pyro_key)", "pyro_object.set(pyro_key, "};
+    }
+    if (const auto slot = tuple_slot(ctx, target)) {
+        const std::string n = std::to_string(*slot);
+        return {"pyro_object.get<" + n + ">()", "pyro_object.set<" + n + ">(", false};
+    }
+    std::string read = "pyro::rt::index(pyro::Any(pyro_object), pyro_key)";
+    if (element != types::any) {
+        read = "pyro::rt::from_any<" + cpp_type(ctx.program.types, element) + ">(" + read + ")";
+    }
+    return {read, "pyro::rt::tuple_set(pyro_object, pyro_key, "};
+}
+
 }  // namespace
 
 void emit_let_unpack(const Ctx& ctx, Writer& w, const ast::LetStmt& let, const std::string& prefix,
@@ -242,20 +271,10 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     // The key once, in a temporary; the container by name (a handle: copying it is cheap).
     w.line(prefix + "{" + comment);
     w.indent();
-    const TypeId object = ctx.body.type_of(*target.object);
-    const bool tuple = ctx.program.types.kind(object) == TypeKind::tuple;
-    const std::optional<std::int64_t> slot =
-        tuple ? tuple_slot(ctx, target) : std::optional<std::int64_t>();
+    const AugElement access = aug_element(ctx, target, element);
     w.line("const auto pyro_object = " + emit_value(ctx, *target.object).text + ";");
-    if (!slot) w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
-    std::string current = object == types::any ? "pyro::rt::index(pyro_object, pyro_key)"
-                          : slot               ? fmt::format("pyro_object.get<{}>()", *slot)
-                          : tuple              ? "pyro::rt::index(pyro::Any(pyro_object), pyro_key)"
-                                               : "pyro_object.at(pyro_key)";
-    if (tuple && !slot && element != types::any) {
-        current =
-            "pyro::rt::from_any<" + cpp_type(ctx.program.types, element) + ">(" + current + ")";
-    }
+    if (access.keyed) w.line("const auto pyro_key = " + element_key(ctx, target) + ";");
+    const std::string& current = access.read;
     const TypeId value_type = ctx.body.type_of(*aug.value);
     std::string value = emit_as(ctx, *aug.value, value_type, true);
     std::string combined;
@@ -271,13 +290,7 @@ void emit_aug_assign_element(const Ctx& ctx, Writer& w, const ast::AugAssignStmt
     }
     if (element == types::any) combined = "pyro::Any(" + combined + ")";
     // The result type of `element op value` may be wider (int += float): sema checked it fits.
-    const std::string store =
-        object == types::any
-            ? fmt::format("pyro::rt::set_index(pyro_object, pyro_key, {});", combined)
-        : slot  ? fmt::format("pyro_object.set<{}>({});", *slot, combined)
-        : tuple ? fmt::format("pyro::rt::tuple_set(pyro_object, pyro_key, {});", combined)
-                : fmt::format("pyro_object.set(pyro_key, {});", combined);
-    w.line(store);
+    w.line(access.store_open + combined + ");");
     w.dedent();
     w.line("}");
 }
