@@ -239,8 +239,13 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             if (e == types::any)
                 return t.container(TypeKind::dict, {types::any, types::any}, false);
             const TypeInfo info = t.info(e);
+            // Pairs given as 2-element lists, as Python allows: their length is checked
+            // when the program runs.
+            if (info.kind == TypeKind::list && info.args[0] != types::pending) {
+                return t.container(TypeKind::dict, {info.args[0], info.args[0]}, false);
+            }
             if (info.kind != TypeKind::tuple || info.args.size() != 2) {
-                return takes(0, "pairs (2-tuples)");
+                return takes(0, "pairs (2-tuples or 2-element lists)");
             }
             return t.container(TypeKind::dict, info.args, false);
         }
