@@ -424,6 +424,7 @@ private:
     TypeId check_data_method_call(const ast::Call& call, TypeId receiver);
     TypeId check_data_builtin(Builtin builtin, const ast::Call& call,
                               const std::vector<TypeId>& args);
+    TypeId map_partial(FunctionDecl& decl, const ast::Call& call, TypeId element);
     void check_let_unpack(const ast::LetStmt& let);
     void check_assign_unpack(const ast::AssignStmt& assign);
     void check_element_assign(const ast::Index& target, TypeId value, const ast::Expr& value_expr);
