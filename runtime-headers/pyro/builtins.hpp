@@ -61,6 +61,14 @@ bool is_true(const T& x) {
     raise_error(std::string(builtin) + "() arg is an empty sequence");
 }
 
+// dict(pairs) with a pair given as a list: it must have two elements (Python's message).
+inline void check_pair_length(std::int64_t i, std::int64_t n) {
+    if (n != 2) {
+        raise_error("dictionary update sequence element #" + std::to_string(i) + " has length " +
+                    std::to_string(n) + "; 2 is required");
+    }
+}
+
 template <class Iterable, class Better>
 element_t<Iterable> extreme(const Iterable& xs, const char* builtin, Better better) {
     const auto items = snapshot(xs);
@@ -250,11 +258,29 @@ auto dict(const Iterable& pairs) {
     using Pair = rt::element_t<Iterable>;
     if constexpr (std::is_same_v<Pair, Any>) {
         typename Dict<Any, Any>::Table table;
+        std::int64_t i = 0;
         for (const Any& p : rt::snapshot(pairs)) {
-            const auto kv = rt::from_any<Tuple<Any, Any>>(p);
-            table.insert_or_assign(kv.template get<0>(), kv.template get<1>());
+            if (rt::is_kind(p, "list") || rt::is_kind(p, "list_mut")) {
+                rt::check_pair_length(i, rt::len(p).v);
+                table.insert_or_assign(rt::index(p, Any(0)), rt::index(p, Any(1)));
+            } else {
+                const auto kv = rt::from_any<Tuple<Any, Any>>(p);
+                table.insert_or_assign(kv.template get<0>(), kv.template get<1>());
+            }
+            ++i;
         }
         return Dict<Any, Any>(std::move(table));
+    } else if constexpr (requires { typename Pair::value_type; }) {
+        // Pairs as 2-element lists: dict([[1, 2], [3, 4]]).
+        using T = typename Pair::value_type;
+        typename Dict<T, T>::Table table;
+        std::int64_t i = 0;
+        for (const Pair& p : rt::snapshot(pairs)) {
+            const auto kv = rt::snapshot(p);
+            rt::check_pair_length(i++, static_cast<std::int64_t>(kv.size()));
+            table.insert_or_assign(kv[0], kv[1]);
+        }
+        return Dict<T, T>(std::move(table));
     } else {
         using K = std::decay_t<decltype(std::declval<Pair>().template get<0>())>;
         using V = std::decay_t<decltype(std::declval<Pair>().template get<1>())>;

@@ -219,10 +219,11 @@ std::optional<std::string> emit_data_conversion(const Ctx& ctx, const ast::Expr&
             }
         }
     }
-    if (table.is_container(target) && table.is_container(source) && !table.has_pending(source) &&
-        !table.info(target).is_mut) {
-        // A list<int> where a list<float> is expected (int and float join to float).
-        if (expr.kind == ast::ExprKind::list || expr.kind == ast::ExprKind::tuple) {
+    if (table.is_container(target) && table.is_container(source) && !table.has_pending(source)) {
+        // A list<int> where a list<float> or list<any> is expected, or a fresh value where a
+        // mutable kind is (sema: TypeTable::copies_into): a new container.
+        if (expr.kind == ast::ExprKind::list || expr.kind == ast::ExprKind::tuple ||
+            expr.kind == ast::ExprKind::set || expr.kind == ast::ExprKind::dict) {
             return emit_display(ctx, expr, target).text;
         }
         return "pyro::rt::convert_elements<" + cpp_type(table, target) + ">(" +

@@ -34,8 +34,6 @@ std::string func_signature(const sema::TypeTable& types, TypeId fn) {
     return signature_of(types, types.info(fn).args, types.info(fn).result);
 }
 
-namespace {
-
 // `pyro::rt::func_ref<pyro::Int(pyro::Int, pyro::Int), &add>("add")`
 std::string function_ref(const Ctx& ctx, const sema::FunctionInstance& inst) {
     // Another file's function is written with its file's namespace.
@@ -45,6 +43,8 @@ std::string function_ref(const Ctx& ctx, const sema::FunctionInstance& inst) {
                        signature_of(ctx.program.types, inst.param_types, inst.result), name,
                        c_string(inst.def->name));
 }
+
+namespace {
 
 // `[=](pyro::Int x, double y) -> R`
 std::string lambda_head(const Ctx& ctx, const sema::Closure& closure) {

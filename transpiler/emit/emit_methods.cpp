@@ -232,6 +232,14 @@ Cpp emit_data_builtin(const Ctx& ctx, const ast::Call& call, sema::Builtin built
             // A lambda picks the instance (the def may have several overloads).
             const sema::FunctionInstance& inst = *target.instance;
             const std::string param = cpp_type(table, inst.param_types[0]);
+            if (inst.param_types.size() > 1) {
+                // map(add, xs) with a def of several parameters: each element gives a
+                // partial application (LANGUAGE.md 5.1).
+                return {fmt::format(
+                    "pyro::map([](const {}& pyro_x) {{ return "
+                    "pyro::rt::partial({}, pyro_x); }}, {})",
+                    param, function_ref(ctx, inst), emit_value(ctx, *call.args[1]).text)};
+            }
             const std::string f =
                 fmt::format("[](const {}& pyro_x) {{ return {}(pyro_x); }}", param, inst.cpp_name);
             return {std::string(builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(") +

@@ -161,6 +161,8 @@ void emit_select(const Ctx& ctx, Writer& w, const ast::SelectStmt& stmt,
                  const std::string& comment);
 // ---- function values (emit_func.cpp)
 std::string func_signature(const sema::TypeTable& types, sema::TypeId fn);  // R(A, B)
+// A module-level function's instance as a value: `pyro::rt::func_ref<Sig, &add>("add")`.
+std::string function_ref(const Ctx& ctx, const sema::FunctionInstance& inst);
 Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name);
 Cpp emit_lambda(const Ctx& ctx, const ast::Lambda& lambda);
 // A call of a function value, or a partial or over-application (CallTarget::params).

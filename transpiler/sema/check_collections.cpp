@@ -338,4 +338,70 @@ void Checker::refine_receiver(const ast::Expr& receiver, TypeId filled) {
     f.widened = true;
 }
 
+namespace {
+
+// A value that nothing else holds yet: a display, a comprehension, a concatenation or slice,
+// or a builtin that builds a new collection (ListMutable(xs), list(xs), sorted(xs), ...).
+bool is_fresh(const ast::Expr& value, const Body& body) {
+    switch (value.kind) {
+        case ast::ExprKind::list:
+        case ast::ExprKind::set:
+        case ast::ExprKind::dict:
+        case ast::ExprKind::tuple:
+        case ast::ExprKind::comprehension:
+        case ast::ExprKind::binary:
+        case ast::ExprKind::slice:
+            return true;
+        case ast::ExprKind::call: {
+            auto it = body.calls.find(&value);
+            if (it == body.calls.end() || !it->second.builtin) return false;
+            switch (*it->second.builtin) {
+                case Builtin::list_mutable:
+                case Builtin::set_mutable:
+                case Builtin::dict_mutable:
+                case Builtin::tuple_mutable:
+                case Builtin::list:
+                case Builtin::set:
+                case Builtin::dict:
+                case Builtin::sorted:
+                case Builtin::reversed:
+                case Builtin::map:
+                case Builtin::filter:
+                case Builtin::enumerate:
+                case Builtin::zip:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+bool Checker::converts_fresh(TypeId value_type, TypeId target, const ast::Expr& value,
+                             std::string& hint) {
+    if (!types().copies_into(value_type, target, true)) return false;
+    if (is_fresh(value, *frame().body)) return true;
+    const TypeInfo& info = types().info(value_type);
+    static constexpr const char* copies[] = {"ListMutable", "TupleMutable", "SetMutable",
+                                             "DictMutable"};
+    const char* copy = info.kind == TypeKind::list    ? copies[0]
+                       : info.kind == TypeKind::tuple ? copies[1]
+                       : info.kind == TypeKind::set   ? copies[2]
+                                                      : copies[3];
+    if (info.is_mut) {
+        const std::string name = types().name(value_type);
+        hint = fmt::format(
+            " (a {} is shared by reference, so it cannot change its type; "
+            "convert a copy: {}(...))",
+            name.substr(0, name.find('<')), copy);
+    } else {
+        hint = fmt::format(" (make a mutable copy with {}(...))", copy);
+    }
+    return false;
+}
+
 }  // namespace pyro2cpp::sema::detail

@@ -206,6 +206,9 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                 return list_of(builtin == Builtin::map ? info.result : e);
             }
             FunctionDecl& decl = *r.function;
+            if (builtin == Builtin::map && decl.def->params.size() > 1) {
+                return map_partial(decl, call, e);
+            }
             if (decl.def->params.size() != 1) {
                 return unsupported(f.range.begin,
                                    fmt::format("{}() needs a function of one parameter; '{}' "
@@ -239,8 +242,13 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             if (e == types::any)
                 return t.container(TypeKind::dict, {types::any, types::any}, false);
             const TypeInfo info = t.info(e);
+            // Pairs given as 2-element lists, as Python allows: their length is checked
+            // when the program runs.
+            if (info.kind == TypeKind::list && info.args[0] != types::pending) {
+                return t.container(TypeKind::dict, {info.args[0], info.args[0]}, false);
+            }
             if (info.kind != TypeKind::tuple || info.args.size() != 2) {
-                return takes(0, "pairs (2-tuples)");
+                return takes(0, "pairs (2-tuples or 2-element lists)");
             }
             return t.container(TypeKind::dict, info.args, false);
         }
@@ -277,6 +285,38 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
             break;
     }
     return types::error;
+}
+
+// map(add, xs) with `def add(a, b)`: by currying each element gives a partial application
+// `add(x)`, a function of the remaining parameters; unannotated ones learn their types from
+// the calls of those functions (a generic function value, as `add(1)` alone makes).
+TypeId Checker::map_partial(FunctionDecl& decl, const ast::Call& call, TypeId element) {
+    const std::size_t n = decl.def->params.size();
+    const TypeId first = decl.param_types[0] ? *decl.param_types[0] : element;
+    if (!types().convertible(element, first)) {
+        return unsupported(call.args[1]->range.begin,
+                           fmt::format("type mismatch: '{}' takes {}, but the elements are {}",
+                                       decl.def->name, type_name(first), type_name(element)));
+    }
+    bool generic = false;
+    for (std::size_t i = 1; i < n; ++i)
+        generic = generic || !decl.param_types[i];
+    auto make = [&](const std::vector<TypeId>& taught) {
+        std::vector<TypeId> params{first};
+        for (std::size_t i = 1; i < n; ++i)
+            params.push_back(decl.param_types[i] ? *decl.param_types[i] : taught[i - 1]);
+        for (TypeId p : params) {
+            if (p == types::error) return types::error;
+        }
+        FunctionInstance* inst = find_or_check(decl, params);
+        CallTarget target = CallTarget::of_builtin(Builtin::map);
+        target.instance = inst;
+        frame().body->calls[&call] = target;
+        return types().function({params.begin() + 1, params.end()}, inst->result);
+    };
+    const TypeId fn = generic ? function_value(&call, call.range.begin, n - 1, make) : make({});
+    if (fn == types::error) return fn;
+    return types().container(TypeKind::list, {fn}, false);
 }
 
 }  // namespace pyro2cpp::sema::detail

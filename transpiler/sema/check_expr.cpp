@@ -172,6 +172,10 @@ bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr
         return true;
     }
     std::string hint;
+    if (converts_fresh(value_type, target, value, hint)) {
+        if (types().has_pending(value_type)) refine_receiver(value, target);
+        return true;
+    }
     if (target == types::int_ && value_type == types::float_) hint = " (convert it with int(...))";
     if (target == types::string) hint = " (convert it with str(...))";
     error(value.range.begin, fmt::format("type mismatch{}: expected {}, got {}{}", what,

@@ -291,6 +291,10 @@ private:
     // `value_type` stored where `target` is expected; reports a mismatch at `value`.
     bool check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                           const std::string& what = "");
+    // A fresh container (a literal, a comprehension, a copy) converting into a mutable kind
+    // or other element types; else a hint when only sharing forbids it (check_collections.cpp).
+    bool converts_fresh(TypeId value_type, TypeId target, const ast::Expr& value,
+                        std::string& hint);
     // "an int", "a string", "void".
     std::string a_type(TypeId t) const;
     TypeId unsupported(Loc loc, const std::string& what);
@@ -420,6 +424,7 @@ private:
     TypeId check_data_method_call(const ast::Call& call, TypeId receiver);
     TypeId check_data_builtin(Builtin builtin, const ast::Call& call,
                               const std::vector<TypeId>& args);
+    TypeId map_partial(FunctionDecl& decl, const ast::Call& call, TypeId element);
     void check_let_unpack(const ast::LetStmt& let);
     void check_assign_unpack(const ast::AssignStmt& assign);
     void check_element_assign(const ast::Index& target, TypeId value, const ast::Expr& value_expr);

@@ -234,6 +234,7 @@ bool TypeTable::convertible(TypeId from, TypeId to) const {
         return c != nullptr && c->derives_from(static_cast<const ClassInfo*>(info(to).decl));
     }
     if (channel_converts(*this, from, to)) return true;
+    if (copies_into(from, to, false)) return true;
     if (kind(from) == TypeKind::function && kind(to) == TypeKind::function) {
         // A generic value takes the target's parameter types (sema/check_func.cpp).
         if (is_generic_function(from)) return info(from).args.size() == info(to).args.size();

@@ -108,6 +108,9 @@ public:
     // needed: equal types, int to float, anything to or from any (checked at run time), and
     // the silent error/pending types.
     bool convertible(TypeId from, TypeId to) const;
+    // A container converts by a copy of its elements (types_data.cpp): immutable ones always,
+    // mutable ones (or into a mutable kind) only when `fresh` (a value nothing else shares).
+    bool copies_into(TypeId from, TypeId to, bool fresh) const;
 
     bool is_numeric(TypeId id) const;
     // error or pending: operations on these produce them again without a diagnostic.

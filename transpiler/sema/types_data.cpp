@@ -44,6 +44,23 @@ std::optional<TypeId> TypeTable::fill(TypeId a, TypeId b) const {
     return container(ia.kind, std::move(args), ia.is_mut);
 }
 
+// list<int> into list<any>, dict<string, int> into dict<string, float>: a new container of
+// converted elements. A mutable container is shared by reference, so converting it would
+// split it from its other holders: only a fresh one (a literal, a comprehension, a copy) may
+// convert, into either kind. Elements convert as values do, so a nested mutable container
+// must match exactly.
+bool TypeTable::copies_into(TypeId from, TypeId to, bool fresh) const {
+    if (!is_container(from) || !is_container(to)) return false;
+    const TypeInfo& a = info(from);
+    const TypeInfo& b = info(to);
+    if (a.kind != b.kind || a.args.size() != b.args.size()) return false;
+    if ((a.is_mut || b.is_mut) && !fresh) return false;
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+        if (a.args[i] != types::pending && !convertible(a.args[i], b.args[i])) return false;
+    }
+    return true;
+}
+
 bool TypeTable::has_pending(TypeId id) const {
     if (id == types::pending) return true;
     if (!is_container(id)) return false;
