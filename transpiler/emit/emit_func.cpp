@@ -118,6 +118,15 @@ Cpp emit_lambda(const Ctx& ctx, const ast::Lambda& lambda) {
                         body)};
 }
 
+// A result of type `any` (inferred from `return`s of a value on some paths, or written)
+// holds the void value the end gives; any other result was written as `-> T`, and reaching
+// the end is a type mismatch.
+std::string fall_off_end(const sema::TypeTable& types, TypeId result) {
+    if (result == types::any) return "return pyro::Any();";
+    return fmt::format("pyro::rt::raise_error({});",
+                       c_string("type mismatch: expected " + types.name(result) + ", got void"));
+}
+
 // A nested def: a pyro::Func bound to a local; a recursive one is a Cell set after it is
 // declared, so that the closure can call itself through it.
 void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def) {
@@ -143,9 +152,7 @@ void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def) {
     emit_block(inner, w, def.body);
     const TypeId result = ctx.program.types.info(closure.type).result;
     if (closure.falls_off_end && result != types::void_) {
-        w.line(fmt::format(
-            "pyro::rt::raise_error({});",
-            c_string("type mismatch: expected " + ctx.program.types.name(result) + ", got void")));
+        w.line(fall_off_end(ctx.program.types, result));
     }
     w.dedent();
     w.line(closure.recursive ? "}));" : "});");

@@ -64,10 +64,7 @@ void emit_function(const sema::Program& program, const sema::FunctionInstance& i
     Ctx ctx{program, inst.body, &inst, options, file_literal, inst.module};
     emit_block(ctx, w, def.body);
     if (inst.falls_off_end && inst.result != sema::types::void_) {
-        // Only a written `-> T` lets a function reach its end with a non-void result.
-        w.line(fmt::format(
-            "pyro::rt::raise_error({});",
-            c_string("type mismatch: expected " + program.types.name(inst.result) + ", got void")));
+        w.line(fall_off_end(program.types, inst.result));
     }
     w.dedent();
     w.line("}");

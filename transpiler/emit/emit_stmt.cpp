@@ -185,11 +185,17 @@ void emit_return(const Ctx& ctx, Writer& w, const ast::ReturnStmt& stmt, const s
             return;
         }
     }
-    if (no_value) {
+    if (no_value && result == types::any) {
+        w.line(prefix + "return pyro::Any();" + comment);
+    } else if (no_value) {
         w.line(prefix + "return;" + comment);
     } else if (result == types::void_) {
-        // `return f()` of a void f: C++ accepts a void expression here.
-        w.line(prefix + "return " + emit_expr(ctx, *stmt.value).text + ";" + comment);
+        // `return f()` of a void f: C++ accepts a void expression here; a void variable is
+        // a pyro::Void value, discarded.
+        const std::string value = emit_expr(ctx, *stmt.value).text;
+        const bool call = stmt.value->kind == ast::ExprKind::call;
+        w.line(prefix + "return " + (call ? value : "static_cast<void>(" + value + ")") + ";" +
+               comment);
     } else {
         w.line(prefix + "return " + emit_as(ctx, *stmt.value, result, true) + ";" + comment);
     }

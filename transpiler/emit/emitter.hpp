@@ -231,5 +231,7 @@ std::optional<Cpp> emit_fstring_in_order(const Ctx& ctx, const ast::FString& fst
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block);
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt);
 void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def);  // emit_func.cpp
+// The last line of a body that can reach its end with a non-void result (emit_func.cpp).
+std::string fall_off_end(const sema::TypeTable& types, sema::TypeId result);
 
 }  // namespace pyro2cpp::emit::detail

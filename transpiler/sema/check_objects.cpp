@@ -452,14 +452,8 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
 // return the same types (C++ virtual functions do too).
 //
 // Also the fields' final types: one no checked code assigns is `any` (its class is never
-// constructed), and a field assigned values of different kinds is reported as variables are.
+// constructed); one assigned values of different kinds is `any` too (LANGUAGE.md 9).
 void Checker::check_overrides() {
-    for (auto& [field, memory] : field_memory_) {
-        if (memory.why_any) {
-            sink_.error(memory.why_any->loc,
-                        memory.why_any->why + "; values of type any are not supported yet");
-        }
-    }
     for (auto& owned : program_->class_storage) {
         for (FieldInfo& f : owned->fields) {
             if (f.type == types::pending) f.type = types::any;

@@ -321,6 +321,9 @@ void Checker::finish() {
     for (const VarMemory& memory : global_memory_) {
         if (memory.why_any) report_any(*memory.why_any);
     }
+    for (const auto& [field, memory] : field_memory_) {
+        if (memory.why_any) report_any(*memory.why_any);
+    }
     for (const auto& owned : all_instances_) {
         const FunctionInstance* inst = owned.get();
         if (checked.count(inst) == 0) continue;
