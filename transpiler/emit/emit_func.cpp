@@ -92,7 +92,7 @@ std::string join_args(const std::vector<std::string>& args, std::size_t from = 0
 
 Cpp emit_function_ref(const Ctx& ctx, const ast::Expr& name) {
     const sema::CallTarget& target = ctx.body.calls.at(&name);
-    if (target.constructs != nullptr) return emit_constructor_value(ctx, target);
+    if (target.constructs != nullptr) return emit_constructor_value(ctx, target, name);
     return {function_ref(ctx, *target.instance)};
 }
 

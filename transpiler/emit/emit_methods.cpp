@@ -63,7 +63,8 @@ Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin)
     const sema::TypeTable& table = ctx.program.types;
     const char* head = builtin == sema::Builtin::map ? "pyro::map(" : "pyro::filter(";
     const ast::Expr& fexpr = *call.args[0];
-    if (fexpr.kind == ast::ExprKind::name && ctx.body.vars.count(&fexpr) == 0) {
+    if (fexpr.kind == ast::ExprKind::name && ctx.body.vars.count(&fexpr) == 0 &&
+        ctx.body.calls.count(&fexpr) == 0) {  // (a constructor named directly is a value)
         // A builtin named directly (map(str, xs)): sema left the name unchecked.
         static const std::map<std::string, std::string> callees{
             {"str", "pyro::str"},    {"type", "pyro::type"},      {"bool", "pyro::to_bool"},

@@ -23,15 +23,16 @@ namespace {
 // (C++ overloads).
 std::string method_pointer(const Ctx& ctx, const sema::FunctionInstance& inst) {
     const sema::ClassInfo& owner = *inst.owner;
-    const std::string address = "&" + owner.cpp_name + "::" + inst.cpp_name;
+    const sema::TypeTable& types = ctx.program.types;
+    const std::string owner_name = owner_cpp_name(types, inst);
+    const std::string address = "&" + owner_name + "::" + inst.cpp_name;
     auto it = ctx.program.overloads.find(inst.cpp_name);
     if (it == ctx.program.overloads.end() || it->second <= 1) return address;
-    const sema::TypeTable& types = ctx.program.types;
     std::string params;
     for (std::size_t i = 1; i < inst.param_types.size(); ++i)
         params += (i > 1 ? ", " : "") + cpp_type(types, inst.param_types[i]);
     return fmt::format("static_cast<{} ({}::*)({}){}>({})", cpp_type(types, inst.result, true),
-                       owner.cpp_name, params, owner.is_record() ? " const" : "", address);
+                       owner_name, params, owner.is_record() ? " const" : "", address);
 }
 
 std::string bound_method(const Ctx& ctx, const std::string& object,
@@ -40,21 +41,31 @@ std::string bound_method(const Ctx& ctx, const std::string& object,
                        c_string(inst.owner->name + "." + inst.def->name));
 }
 
-// The constructor of target.constructs as a pyro::Func.
-std::string constructor_value(const Ctx& ctx, const sema::CallTarget& target) {
+// The record type a constructor value or partial construction at `site` makes: its
+// function type's result.
+TypeId made_type(const Ctx& ctx, const ast::Expr& site) {
+    const sema::TypeTable& types = ctx.program.types;
+    TypeId t = ctx.body.type_of(site);
+    while (types.kind(t) == sema::TypeKind::function)
+        t = types.info(t).result;
+    return t;
+}
+
+// The constructor of target.constructs as a pyro::Func (`type`: the record type it makes).
+std::string constructor_value(const Ctx& ctx, const sema::CallTarget& target, TypeId type) {
     const sema::ClassInfo& c = *target.constructs;
     const sema::TypeTable& types = ctx.program.types;
     std::vector<std::string> params;
     if (c.is_record()) {
-        for (const sema::FieldInfo& f : c.fields)
-            params.push_back(cpp_type(types, f.type));
+        for (TypeId f : record_field_types(types, type))
+            params.push_back(cpp_type(types, f));
     } else if (target.instance != nullptr) {
         for (std::size_t i = 1; i < target.instance->param_types.size(); ++i)
             params.push_back(cpp_type(types, target.instance->param_types[i]));
     } else if (target.params == 1) {
         params.push_back("pyro::Str");  // an Error subclass without __init__: the message
     }
-    std::string sig = object_cpp_type(types, c.type) + "(";
+    std::string sig = object_cpp_type(types, c.is_record() ? type : c.type) + "(";
     for (std::size_t i = 0; i < params.size(); ++i)
         sig += (i > 0 ? ", " : "") + params[i];
     sig += ")";
@@ -72,8 +83,8 @@ Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member) {
     return {bound_method(ctx, emit_value(ctx, *member.object).text, inst)};
 }
 
-Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target) {
-    return {constructor_value(ctx, target)};
+Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target, const ast::Expr& site) {
+    return {constructor_value(ctx, target, made_type(ctx, site))};
 }
 
 // p.move(1), Point(1), c.adder(1, 2): a method or constructor called with fewer or more
@@ -96,8 +107,7 @@ Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallT
     } else {
         const sema::ClassInfo& c = *target.constructs;
         if (c.is_record()) {
-            for (const sema::FieldInfo& f : c.fields)
-                targets.push_back(f.type);
+            targets = record_field_types(types, made_type(ctx, call));
         } else if (target.instance != nullptr) {
             const auto& params = target.instance->param_types;
             targets.assign(params.begin() + 1, params.end());
@@ -107,7 +117,9 @@ Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallT
     std::vector<std::string> args;
     for (std::size_t i = 0; i < m; ++i)
         args.push_back(emit_as(ctx, *call.args[i], targets[i], m > n && i < n));
-    if (!target.method) return emit_curried("", constructor_value(ctx, target), n, args);
+    if (!target.method) {
+        return emit_curried("", constructor_value(ctx, target, made_type(ctx, call)), n, args);
+    }
     const auto& member = call.callee->as<ast::Member>();
     const sema::FunctionInstance& inst = *target.instance;
     std::string callee;

@@ -36,6 +36,27 @@ std::string object_cpp_type(const sema::TypeTable& types, TypeId type) {
     return name;
 }
 
+std::vector<TypeId> record_field_types(const sema::TypeTable& types, TypeId type) {
+    const auto* c = static_cast<const ClassInfo*>(types.info(type).decl);
+    std::vector<TypeId> out;
+    if (c == nullptr) return out;
+    if (c->type_params.empty()) {
+        for (const sema::FieldInfo& f : c->fields)
+            out.push_back(f.type);
+        return out;
+    }
+    for (const ClassInfo::Specialization& spec : c->specializations) {
+        if (spec.type == type) return spec.fields;
+    }
+    return std::vector<TypeId>(c->fields.size(), types::any);
+}
+
+std::string owner_cpp_name(const sema::TypeTable& types, const sema::FunctionInstance& inst) {
+    if (inst.owner->is_record() && !inst.param_types.empty())
+        return object_cpp_type(types, inst.param_types[0]);
+    return inst.owner->cpp_name;
+}
+
 namespace {
 
 // A class's name inside its own file's namespace (cpp_name is qualified when the class is
@@ -153,42 +174,56 @@ std::string new_params(const sema::Program& program, const ClassInfo& c,
     return is_error_class(c) ? "pyro::Str message" : "";
 }
 
-void collect_deps(const sema::TypeTable& types, TypeId t, std::vector<const ClassInfo*>& out) {
+// One C++ definition: a class, a record, or one specialization of a generic record.
+struct Unit {
+    const ClassInfo* cls = nullptr;
+    TypeId type{};
+    std::vector<TypeId> fields;  // records: the fields' types
+};
+
+void collect_deps(const sema::TypeTable& types, TypeId t, std::vector<TypeId>& out) {
     const sema::TypeInfo& info = types.info(t);
-    if (info.kind == sema::TypeKind::record && info.decl != nullptr) {
-        out.push_back(static_cast<const ClassInfo*>(info.decl));
-    }
+    if (info.kind == sema::TypeKind::record && info.decl != nullptr) out.push_back(t);
     for (TypeId a : info.args)
         collect_deps(types, a, out);
 }
 
-std::vector<const ClassInfo*> definition_order(const sema::Program& program) {
-    std::vector<const ClassInfo*> order;
-    std::set<const ClassInfo*> visiting;
-    std::function<void(const ClassInfo*)> visit = [&](const ClassInfo* c) {
-        if (c->kind == ClassInfo::Kind::builtin_error) return;
-        if (std::find(order.begin(), order.end(), c) != order.end() || !visiting.insert(c).second)
-            return;
-        if (c->parent != nullptr) visit(c->parent);
-        std::vector<const ClassInfo*> deps;
-        for (const sema::FieldInfo& f : c->fields)
-            collect_deps(program.types, f.type, deps);
-        for (const ClassInfo* d : deps)
-            visit(d);
-        order.push_back(c);
-    };
-    for (const ClassInfo* c : program.classes)
-        visit(c);
-    return order;
-}
-
-std::string field_type(const sema::Program& program, const ClassInfo& c, const sema::FieldInfo& f) {
-    if (f.annotation != nullptr && f.annotation->kind == ast::TypeExprKind::named &&
-        std::find(c.type_params.begin(), c.type_params.end(), f.annotation->name) !=
-            c.type_params.end()) {
-        return f.annotation->name;
+std::vector<Unit> definition_order(const sema::Program& program) {
+    std::map<TypeId, Unit> units;
+    std::vector<TypeId> roots;
+    for (const ClassInfo* c : program.classes) {
+        if (c->kind == ClassInfo::Kind::builtin_error) continue;
+        if (!c->is_record() || c->type_params.empty()) {
+            Unit u{c, c->type, {}};
+            for (const sema::FieldInfo& f : c->fields)
+                u.fields.push_back(f.type);
+            units[c->type] = u;
+            roots.push_back(c->type);
+            continue;
+        }
+        for (const ClassInfo::Specialization& spec : c->specializations) {
+            units[spec.type] = Unit{c, spec.type, spec.fields};
+            roots.push_back(spec.type);
+        }
     }
-    return cpp_type(program.types, f.type);
+    std::vector<Unit> order;
+    std::set<TypeId> visiting;
+    std::function<void(TypeId)> visit = [&](TypeId t) {
+        auto it = units.find(t);
+        if (it == units.end() || !visiting.insert(t).second) return;
+        const Unit& u = it->second;
+        if (u.cls->parent != nullptr && u.cls->parent->kind != ClassInfo::Kind::builtin_error)
+            visit(u.cls->parent->type);
+        std::vector<TypeId> deps;
+        for (TypeId f : u.fields)
+            collect_deps(program.types, f, deps);
+        for (TypeId d : deps)
+            visit(d);
+        order.push_back(u);
+    };
+    for (TypeId t : roots)
+        visit(t);
+    return order;
 }
 
 // The methods reachable by name through an `any` (pyro_method): those with one instance and
@@ -209,12 +244,13 @@ std::vector<const sema::FunctionInstance*> dispatchable(
     return out;
 }
 
-void emit_dispatch(const sema::Program& program, const ClassInfo& c,
+void emit_dispatch(const sema::Program& program, const ClassInfo& c, TypeId type,
                    const std::vector<const sema::FunctionInstance*>& methods, Writer& w) {
     w.line(
         fmt::format("pyro::Any {}::pyro_method(std::string_view pyro_method_name, "
                     "std::span<const pyro::Any> pyro_args){} {{",
-                    c.cpp_name, c.is_record() ? " const" : ""));
+                    c.is_record() ? object_cpp_type(program.types, type) : c.cpp_name,
+                    c.is_record() ? " const" : ""));
     w.indent();
     for (const sema::FunctionInstance* m : dispatchable(methods)) {
         w.line(fmt::format("if (pyro_method_name == {}) {{", c_string(m->def->name)));
@@ -247,20 +283,23 @@ void emit_dispatch(const sema::Program& program, const ClassInfo& c,
     w.blank();
 }
 
-void emit_record(const sema::Program& program, const ClassInfo& c,
+// A record, or one specialization of a generic record (`template <> struct Box<pyro::Int>`).
+void emit_record(const sema::Program& program, const Unit& u,
                  const std::vector<const sema::FunctionInstance*>& methods, Writer& w) {
+    const ClassInfo& c = *u.cls;
     if (!c.type_params.empty()) {
-        std::string params;
-        for (const std::string& t : c.type_params)
-            params += (params.empty() ? "class " : ", class ") + t;
-        w.line("template <" + params + ">");
+        const std::string full = object_cpp_type(program.types, u.type);
+        w.line("template <>");
+        w.line("struct " + local_name(c) + full.substr(c.cpp_name.size()) + " {");
+    } else {
+        w.line("struct " + local_name(c) + " {");
     }
-    w.line("struct " + local_name(c) + " {");
     w.indent();
     std::string names;
     std::string ties;
-    for (const sema::FieldInfo& f : c.fields) {
-        w.line(field_type(program, c, f) + " " + f.cpp_name + ";");
+    for (std::size_t i = 0; i < c.fields.size(); ++i) {
+        const sema::FieldInfo& f = c.fields[i];
+        w.line(cpp_type(program.types, u.fields[i]) + " " + f.cpp_name + ";");
         names += (names.empty() ? "" : ", ") + c_string(f.name);
         ties += (ties.empty() ? "" : ", ") + f.cpp_name;
     }
@@ -337,19 +376,35 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
     const auto news = constructors(program);
     Namespaces namespaces(program, w);
     for (const ClassInfo* c : program.classes) {
-        if (!c->is_class()) continue;
+        if (c->is_record() && c->type_params.empty()) continue;
         namespaces.enter(*c);
-        w.line("class " + local_name(*c) + ";");
+        if (c->is_class()) {
+            w.line("class " + local_name(*c) + ";");
+            continue;
+        }
+        // A generic record: one specialization per record type the program uses.
+        std::string params;
+        for (const std::string& t : c->type_params)
+            params += (params.empty() ? "class " : ", class ") + t;
+        w.line("template <" + params + ">");
+        w.line("struct " + local_name(*c) + ";");
     }
     w.blank();
-    for (const ClassInfo* c : definition_order(program)) {
-        namespaces.enter(*c);
+    // A record's methods are those of its type (a generic record's, of that specialization).
+    auto methods_of = [&](const ClassInfo* c, TypeId type) {
         std::vector<const sema::FunctionInstance*> methods;
         for (const sema::FunctionInstance* m : all_methods) {
-            if (m->owner == c) methods.push_back(m);
+            if (m->owner == c && (c->is_class() || m->param_types[0] == type)) methods.push_back(m);
         }
+        return methods;
+    };
+    const std::vector<Unit> units = definition_order(program);
+    for (const Unit& u : units) {
+        const ClassInfo* c = u.cls;
+        namespaces.enter(*c);
+        const auto methods = methods_of(c, u.type);
         if (c->is_record()) {
-            emit_record(program, *c, methods, w);
+            emit_record(program, u, methods, w);
         } else {
             auto it = news.find(c);
             emit_class(program, *c, methods, all_methods,
@@ -359,14 +414,11 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
         w.blank();
     }
     // Dispatch by name, for method calls on an `any`.
-    for (const ClassInfo* c : program.classes) {
-        std::vector<const sema::FunctionInstance*> methods;
-        for (const sema::FunctionInstance* m : all_methods) {
-            if (m->owner == c) methods.push_back(m);
-        }
+    for (const Unit& u : units) {
+        const auto methods = methods_of(u.cls, u.type);
         if (dispatchable(methods).empty()) continue;
-        namespaces.enter(*c);
-        emit_dispatch(program, *c, methods, w);
+        namespaces.enter(*u.cls);
+        emit_dispatch(program, *u.cls, u.type, methods, w);
     }
     // Constructors: allocate, then run __init__ (its own or inherited).
     for (const auto& [c, list] : news) {
@@ -395,8 +447,9 @@ void emit_object_definitions(const sema::Program& program, Writer& w) {
 
 std::string method_signature(const sema::Program& program, const sema::FunctionInstance& inst) {
     const ClassInfo& c = *inst.owner;
-    std::string text = cpp_type(program.types, inst.result, true) + " " + c.cpp_name +
-                       "::" + inst.cpp_name + "(" + method_params(program, inst, true) + ")";
+    std::string text = cpp_type(program.types, inst.result, true) + " " +
+                       owner_cpp_name(program.types, inst) + "::" + inst.cpp_name + "(" +
+                       method_params(program, inst, true) + ")";
     return c.is_record() ? text + " const" : text;
 }
 
@@ -545,19 +598,9 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
         const ClassInfo& c = *target.constructs;
         if (c.is_record()) {
             const TypeId type = ctx.body.type_of(call);
-            const auto& info = ctx.program.types.info(type);
-            for (std::size_t i = 0; i < call.args.size(); ++i) {
-                TypeId field = c.fields[i].type;
-                if (!c.type_params.empty()) {
-                    // A field typed by a parameter: that parameter's argument.
-                    for (std::size_t k = 0; k < c.type_params.size(); ++k) {
-                        const ast::TypeExpr* a = c.fields[i].annotation;
-                        if (a != nullptr && a->name == c.type_params[k] && k < info.args.size())
-                            field = info.args[k];
-                    }
-                }
-                args.push_back(emit_as(ctx, *call.args[i], field, true));
-            }
+            const std::vector<TypeId> fields = record_field_types(ctx.program.types, type);
+            for (std::size_t i = 0; i < call.args.size(); ++i)
+                args.push_back(emit_as(ctx, *call.args[i], fields[i], true));
             return {object_cpp_type(ctx.program.types, type) + "{" + join() + "}"};
         }
         if (inst == nullptr) {

@@ -119,6 +119,10 @@ bool can_fail(const Ctx& ctx, const ast::Expr& expr);
 
 // ---- records and classes (emit_objects.cpp)
 std::string object_cpp_type(const sema::TypeTable& types, sema::TypeId type);
+// A record type's fields' types (a generic record's, of that instance).
+std::vector<sema::TypeId> record_field_types(const sema::TypeTable& types, sema::TypeId type);
+// `Point`, `Box<pyro::Int>`: the C++ class a method instance is a member of.
+std::string owner_cpp_name(const sema::TypeTable& types, const sema::FunctionInstance& inst);
 void emit_object_definitions(const sema::Program& program, Writer& w);
 std::string method_signature(const sema::Program& program, const sema::FunctionInstance& inst);
 Cpp emit_self(const Ctx& ctx);
@@ -129,7 +133,8 @@ std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const 
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
 // Methods and constructors as values and their curried calls (emit_object_values.cpp).
 Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member);
-Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target);
+// `site`: the Name (or partial Call) whose type says which record type a generic one makes.
+Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target, const ast::Expr& site);
 Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
 // An `any` value stored where a union is written: pyro::rt::check_union<A, B>(x).
 std::optional<std::string> emit_union_check(const Ctx& ctx, const ast::Expr& expr);

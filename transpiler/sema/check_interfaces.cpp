@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "sema/checker.hpp"
 
@@ -115,6 +116,12 @@ bool Checker::check_satisfies(TypeId value_type, TypeId interface, const ast::Ex
         if (a == nullptr || b == nullptr || is_param(*a)) return true;
         return resolve_type(*a, false) == resolve_type(*b, false);
     };
+    // A generic record's methods may name its type parameters: bound to the value's here.
+    struct Restore {
+        std::unordered_map<std::string, TypeId>& slot;
+        std::unordered_map<std::string, TypeId> saved;
+        ~Restore() { slot = std::move(saved); }
+    } restore{type_subst_, std::exchange(type_subst_, record_subst(value_type))};
     for (const auto& m : iface.methods) {
         const FunctionDecl* found = find_method(*cls, m->name);
         std::string problem;

@@ -120,7 +120,7 @@ TypeId Checker::check_member(const ast::Member& member) {
         memory.read = true;
         return memory.type;
     }
-    if (FunctionDecl* method = find_method(*cls, member.name)) {
+    if (FunctionDecl* method = method_for(object, *cls, member.name)) {
         return bound_method(member, *method, object);
     }
     return unsupported(member.name_loc, fmt::format("'{}' has no field or method '{}'",
@@ -187,7 +187,7 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
         frame().body->calls[&call] = target;
         return types::void_;
     }
-    FunctionDecl* decl = find_method(*cls, member.name);
+    FunctionDecl* decl = method_for(object, *cls, member.name);
     if (decl == nullptr) {
         if (cls->find_field(member.name) != nullptr) {
             return unsupported(member.name_loc,

@@ -22,8 +22,7 @@ std::string method_label(const FunctionDecl& decl) {
                                         : decl.owner->name + "." + decl.def->name;
 }
 
-// The parameter types of a record's constructor (its fields), or nullopt after reporting
-// that a generic record's constructor cannot be a value.
+// The parameter types of a non-generic record's constructor (its fields).
 std::optional<std::vector<TypeId>> record_params(const ClassInfo& cls) {
     if (!cls.type_params.empty()) return std::nullopt;
     std::vector<TypeId> params;
@@ -107,15 +106,10 @@ TypeId Checker::call_method_curried(FunctionDecl& decl, const ast::Call& call, T
 TypeId Checker::constructor_value(const ast::Name& name, ClassInfo& cls) {
     CallTarget target;
     target.constructs = &cls;
+    if (cls.is_record() && !cls.type_params.empty())
+        return generic_record_value(cls, name, {}, nullptr);
     if (cls.is_record()) {
         auto params = record_params(cls);
-        if (!params) {
-            return unsupported(name.range.begin,
-                               fmt::format("the constructor of the generic record '{}' cannot be "
-                                           "a value (its type parameters come from the "
-                                           "arguments of a call: use a lambda)",
-                                           cls.name));
-        }
         for (TypeId t : *params) {
             if (t == types::error) return types::error;
         }
@@ -154,14 +148,9 @@ TypeId Checker::construct_partial(ClassInfo& cls, const ast::Call& call,
         FunctionDecl* init = find_method(cls, "__init__");
         return call_method_curried(*init, call, init->owner->type, args, &cls);
     }
+    if (!cls.type_params.empty()) return generic_record_value(cls, call, args, &call);
     auto params = record_params(cls);
-    if (!params) {
-        error(call.range.begin,
-              fmt::format("'{}' takes {} arguments, got {}: a partial application of a generic "
-                          "record's constructor cannot infer its type parameters (use a lambda)",
-                          cls.name, cls.fields.size(), args.size()));
-        return types::error;
-    }
+    if (!params) return types::error;
     bool failed = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (!check_conversion(
@@ -180,6 +169,61 @@ TypeId Checker::construct_partial(ClassInfo& cls, const ast::Call& call,
     frame().body->calls[&call] = target;
     std::vector<TypeId> rest(params->begin() + static_cast<long>(args.size()), params->end());
     return types().function(std::move(rest), cls.type);
+}
+
+// A generic record's constructor as a value (`Box`, keyed by its Name) or partly applied
+// (`Pair(1)`, keyed by its Call, `given` its arguments): the record type comes from the
+// given arguments and from what the value's uses teach about the others, as a generic
+// function value's parameters do (docs/inference.md).
+TypeId Checker::generic_record_value(ClassInfo& cls, const ast::Expr& site,
+                                     const std::vector<TypeId>& given, const ast::Call* call) {
+    const std::size_t n = cls.fields.size();
+    const std::size_t k = given.size();
+    for (TypeId t : given) {
+        if (types().is_silent(t)) return t;
+    }
+    auto make = [&, n, k](const std::vector<TypeId>& taught) {
+        std::vector<TypeId> values = given;
+        values.insert(values.end(), taught.begin(), taught.end());
+        values.resize(n, types::any);
+        const TypeId type = infer_record_type(cls, values, site.range.begin);
+        if (types().is_silent(type)) return type;
+        std::vector<TypeId> params;
+        for (const FieldInfo& f : cls.fields)
+            params.push_back(record_field_type(cls, type, f));
+        bool ok = true;
+        for (std::size_t i = 0; i < k && call != nullptr; ++i) {
+            ok = check_conversion(
+                     given[i], params[i], *call->args[i],
+                     fmt::format(" for field '{}' of '{}'", cls.fields[i].name, cls.name)) &&
+                 ok;
+        }
+        if (!ok) return types::error;
+        CallTarget target;
+        target.constructs = &cls;
+        target.params = static_cast<std::uint32_t>(n);
+        frame().body->calls[&site] = target;
+        instantiate_record_methods(type);
+        std::vector<TypeId> rest(params.begin() + static_cast<long>(k), params.end());
+        return types().function(std::move(rest), type);
+    };
+    // The given arguments may decide every type parameter already.
+    std::vector<TypeId> bound(cls.type_params.size(), types::error);
+    for (std::size_t i = 0; i < k; ++i) {
+        if (cls.fields[i].annotation != nullptr)
+            unify_record_param(cls, *cls.fields[i].annotation, given[i], bound);
+    }
+    bool decided = true;
+    for (TypeId b : bound)
+        decided = decided && b != types::error;
+    if (decided) {
+        const TypeId type = record_instance_type(cls, bound);
+        std::vector<TypeId> rest;
+        for (std::size_t i = k; i < n; ++i)
+            rest.push_back(record_field_type(cls, type, cls.fields[i]));
+        return make(rest);
+    }
+    return function_value(&site, site.range.begin, n - k, make);
 }
 
 }  // namespace pyro2cpp::sema::detail

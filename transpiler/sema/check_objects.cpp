@@ -252,10 +252,6 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
                                 def.name, c.name));
         return;
     }
-    if (!c.type_params.empty()) {
-        sink_.error(def.name_loc, "methods of generic records are not supported yet");
-        return;
-    }
     if (c.find_field(def.name) != nullptr) {
         sink_.error(def.name_loc,
                     fmt::format("'{}' is both a field and a method of '{}'", def.name, c.name));
@@ -269,6 +265,7 @@ void Checker::declare_method(ClassInfo& c, const ast::DefStmt& def) {
     decl->cpp_name = def.name == "__init__"  ? "pyro_init"
                      : def.name == "__str__" ? "pyro_str"
                                              : emit::cpp_identifier(def.name);
+    if (!c.type_params.empty()) return declare_generic_method(c, std::move(decl));
     type_params_.clear();
     decl->param_types.push_back(c.type);
     for (std::size_t i = 1; i < def.params.size(); ++i) {
@@ -333,18 +330,12 @@ std::optional<TypeId> Checker::object_type(const ast::TypeExpr& type, bool repor
                                 type.args.size()));
     }
     if (c.type_params.empty()) return c.type;
-    TypeInfo t;
-    t.kind = TypeKind::record;
-    t.decl = &c;
-    t.name = c.name + "<";
-    for (std::size_t i = 0; i < type.args.size(); ++i) {
-        TypeId arg = resolve_type(*type.args[i], report);
-        if (arg == types::error) return types::error;
-        t.args.push_back(arg);
-        t.name += (i > 0 ? ", " : "") + type_name(arg);
+    std::vector<TypeId> args;
+    for (const auto& a : type.args) {
+        args.push_back(resolve_type(*a, report));
+        if (args.back() == types::error) return types::error;
     }
-    t.name += ">";
-    return types().intern(t);
+    return record_instance_type(c, args);
 }
 
 TypeId Checker::record_field_type(const ClassInfo& rec, TypeId record_type,
@@ -355,7 +346,10 @@ TypeId Checker::record_field_type(const ClassInfo& rec, TypeId record_type,
     type_subst_.clear();
     for (std::size_t i = 0; i < rec.type_params.size() && i < t.args.size(); ++i)
         type_subst_[rec.type_params[i]] = t.args[i];
+    const auto saved_module = type_module_override_;
+    type_module_override_ = rec.module;  // the names its own file sees
     TypeId result = resolve_type(*field.annotation, false);
+    type_module_override_ = saved_module;
     type_subst_ = std::move(saved);
     return result;
 }
@@ -381,34 +375,9 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
         if (args.size() != cls.fields.size()) return arity_error(cls.fields.size());
         TypeId type = cls.type;
         if (!cls.type_params.empty()) {
-            // Each type parameter takes the type of the argument for a field typed by it.
-            TypeInfo t;
-            t.kind = TypeKind::record;
-            t.decl = &cls;
-            t.name = cls.name + "<";
-            for (std::size_t k = 0; k < cls.type_params.size(); ++k) {
-                TypeId arg = types::error;
-                for (std::size_t i = 0; i < cls.fields.size(); ++i) {
-                    const ast::TypeExpr* a = cls.fields[i].annotation;
-                    if (a != nullptr && a->kind == ast::TypeExprKind::named && a->args.empty() &&
-                        a->name == cls.type_params[k]) {
-                        arg = args[i];
-                        break;
-                    }
-                }
-                if (arg == types::pending) return types::pending;
-                if (arg == types::error) {
-                    error(call.range.begin,
-                          fmt::format("cannot infer the type parameter '{}' of '{}' from the "
-                                      "arguments; write the type with an annotation",
-                                      cls.type_params[k], cls.name));
-                    return types::error;
-                }
-                t.args.push_back(arg);
-                t.name += (k > 0 ? ", " : "") + type_name(arg);
-            }
-            t.name += ">";
-            type = types().intern(t);
+            // Each type parameter takes the type of the arguments for the fields typed by it.
+            type = infer_record_type(cls, args, call.range.begin);
+            if (types().is_silent(type)) return type;
         }
         bool ok = true;
         for (std::size_t i = 0; i < args.size(); ++i) {
@@ -422,6 +391,7 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
         CallTarget target;
         target.constructs = &cls;
         frame().body->calls[&call] = target;
+        instantiate_record_methods(type);
         return type;
     }
     FunctionDecl* init = find_method(cls, "__init__");
@@ -459,6 +429,7 @@ void Checker::check_overrides() {
             if (f.type == types::pending) f.type = types::any;
         }
     }
+    collect_record_specializations();
     for (const auto& [key, decl] : methods_) {
         const ClassInfo* c = key.first;
         if (c->parent == nullptr || key.second == "__init__") continue;

@@ -321,6 +321,8 @@ private:
     TypeId constructor_value(const ast::Name& name, ClassInfo& cls);
     TypeId construct_partial(ClassInfo& cls, const ast::Call& call,
                              const std::vector<TypeId>& args);
+    TypeId generic_record_value(ClassInfo& cls, const ast::Expr& site,
+                                const std::vector<TypeId>& given, const ast::Call* call);
     // `object_type`: the object's type when the caller has checked it already.
     std::optional<TypeId> check_method_call(const ast::Call& call,
                                             std::optional<TypeId> object_type = std::nullopt);
@@ -337,6 +339,23 @@ private:
     std::uint32_t decl_module_ = 0;  // whose names a declaration's types see (no frame yet)
     std::optional<std::uint32_t> type_module_override_;  // an imported alias's own file
     void check_interface_uses(FunctionDecl& decl);
+    // ---- generic records (check_generic_records.cpp)
+    TypeId record_instance_type(const ClassInfo& cls, const std::vector<TypeId>& args);
+    std::unordered_map<std::string, TypeId> record_subst(TypeId record_type) const;
+    void unify_record_param(const ClassInfo& cls, const ast::TypeExpr& written, TypeId value,
+                            std::vector<TypeId>& bound);
+    TypeId infer_record_type(const ClassInfo& cls, const std::vector<TypeId>& fields, Loc loc);
+    FunctionDecl* method_for(TypeId self_type, const ClassInfo& cls, const std::string& name);
+    void declare_generic_method(ClassInfo& cls, std::unique_ptr<FunctionDecl> decl);
+    void instantiate_record_methods(TypeId record_type);
+    std::unordered_map<std::string, TypeId> enter_record_params(const FunctionDecl& decl);
+    void reset_record_methods();
+    void check_uncalled_record_methods();
+    void collect_record_specializations();
+    void add_record_methods(std::unordered_set<const FunctionInstance*>& emitted);
+    std::vector<const FunctionInstance*> eager_record_methods_;  // this run's
+    std::vector<std::unique_ptr<FunctionDecl>> record_method_decls_;
+    std::map<std::pair<const FunctionDecl*, TypeId>, FunctionDecl*> record_methods_;
     bool check_satisfies(TypeId value_type, TypeId interface, const ast::Expr& value,
                          const std::string& what);
     std::optional<TypeId> check_interface_call(const ast::Call& call, TypeId object);

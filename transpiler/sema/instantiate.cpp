@@ -166,6 +166,7 @@ void Checker::run_pass(FunctionInstance& inst, InstanceInfo& info, Frame& f) {
     f.check_only = info.check_only;
     f.scopes.emplace_back();
     frames_.push_back(&f);
+    auto saved_params = enter_record_params(*info.decl);  // a generic record's method sees T
     const ast::DefStmt& def = *inst.def;
     for (std::size_t i = 0; i < def.params.size(); ++i) {
         inst.params.push_back(declare_parameter(def.params[i].name, def.params[i].loc,
@@ -173,6 +174,7 @@ void Checker::run_pass(FunctionInstance& inst, InstanceInfo& info, Frame& f) {
                                                 DeclKey{&def, static_cast<std::uint32_t>(i)}));
     }
     check_statements(def.body);
+    type_subst_ = std::move(saved_params);
     frames_.pop_back();
 }
 

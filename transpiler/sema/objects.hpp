@@ -36,6 +36,13 @@ struct ClassInfo {
     TypeId type = types::error;            // its instances' type (a generic record: none)
     std::vector<FieldInfo> fields;         // own fields, in order
     std::vector<std::string> type_params;  // generic records
+    // A generic record's instances that the program's types name (`Box<int>`), each with its
+    // fields' types; emit defines one C++ specialization per entry.
+    struct Specialization {
+        TypeId type;
+        std::vector<TypeId> fields;
+    };
+    std::vector<Specialization> specializations;
     std::set<std::string> overridden;      // method names a subclass redefines (virtual)
     std::size_t position = 0;              // the statement's index in the module
     std::uint32_t module = 0;              // the file defining it

@@ -191,6 +191,7 @@ void Checker::reset_run() {
     all_instances_.clear();
     for (auto& decl : decls_)
         decl->instances.clear();
+    reset_record_methods();
     for (std::size_t i = 0; i < program_->globals.size(); ++i) {
         Variable& g = program_->globals[i];
         g.type = global_memory_[i].type;
@@ -251,6 +252,7 @@ void Checker::check_uncalled_functions() {
             params.push_back(t ? *t : types::any);
         uncalled_roots_.push_back(find_or_check(*decl, params));
     }
+    check_uncalled_record_methods();
     check_only_ = false;
 }
 
@@ -284,6 +286,7 @@ void Checker::finish() {
             if (emitted.insert(inst).second) reach(inst->body, emitted);
         }
     }
+    add_record_methods(emitted);
     mark_unset_checks(emitted);
     check_overrides();
     std::unordered_set<const FunctionInstance*> checked = emitted;

@@ -97,6 +97,7 @@ public:
 
     const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
     TypeKind kind(TypeId id) const { return info(id).kind; }
+    std::size_t size() const { return types_.size(); }  // ids are 0 .. size() - 1
 
     // How Pyro writes the type: `int`, `(int, float) -> string`, `list_mut<int>`.
     std::string name(TypeId id) const;
