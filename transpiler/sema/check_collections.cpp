@@ -188,29 +188,7 @@ TypeId Checker::check_slice(const ast::Slice& slice) {
 
 TypeId Checker::iter_element(TypeId iterable, Loc loc, bool report) {
     if (iterable == types::error || iterable == types::pending) return iterable;
-    const TypeInfo info = types().info(iterable);
-    switch (info.kind) {
-        case TypeKind::any:
-            return types::any;
-        case TypeKind::range:
-            return types::int_;
-        case TypeKind::string:
-            return types::string;
-        case TypeKind::list:
-        case TypeKind::set:
-        case TypeKind::dict:
-            return element_read(info.args[0]);
-        case TypeKind::tuple: {
-            // One element type only when all are the same (the runtime's CommonElement).
-            TypeId common = info.args.empty() ? types::any : info.args[0];
-            for (TypeId arg : info.args) {
-                if (arg != common) common = types::any;
-            }
-            return element_read(common);
-        }
-        default:
-            break;
-    }
+    if (const auto element = types().iter_element(iterable)) return *element;
     if (report) error(loc, fmt::format("cannot iterate over {}", a_type(iterable)));
     return types::error;
 }
