@@ -9,11 +9,8 @@
 
 #include "sema/checker.hpp"
 
-namespace pyro2cpp::sema::detail {
+namespace pyro2cpp::sema {
 
-namespace {
-
-// `5` or `-5` as written, for tuple indexes.
 std::optional<std::int64_t> literal_index(const ast::Expr& e) {
     if (e.kind == ast::ExprKind::int_lit) return e.as<ast::IntLit>().value;
     if (e.kind == ast::ExprKind::unary) {
@@ -24,6 +21,12 @@ std::optional<std::int64_t> literal_index(const ast::Expr& e) {
     }
     return std::nullopt;
 }
+
+}  // namespace pyro2cpp::sema
+
+namespace pyro2cpp::sema::detail {
+
+namespace {
 
 const char* display_name(ast::ExprKind kind) {
     switch (kind) {
