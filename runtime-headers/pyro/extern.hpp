@@ -52,9 +52,30 @@ std::string int_type_name() {
 template <class P>
 class ExternArg;
 
-// U can receive an element of a list<T> (not a pointer: it would dangle).
-template <class U, class T>
-concept ExternElement = std::convertible_to<ExternArg<T>, U> && !std::is_pointer_v<U>;
+// U can receive an element of a list<T> converted by Arg<T> (not a pointer: it would
+// dangle).
+template <class U, template <class> class Arg, class T>
+concept ListElement = std::convertible_to<Arg<T>, U> && !std::is_pointer_v<U>;
+
+// list<T> -> std::vector<U>, each element converted as an argument of type T would be by
+// Arg<T>: the list conversion of ExternArg and of ExactArg (a vector of const char* is left
+// out: the strings would not outlive the conversion).
+template <template <class> class Arg, class T>
+class ListArg {
+public:
+    explicit ListArg(const List<T>& value) : value_(value) {}
+    template <ListElement<Arg, T> U>
+    operator std::vector<U>() const {  // NOLINT: implicit by design
+        std::vector<U> out;
+        out.reserve(value_.size());
+        for (const T& item : value_.items())
+            out.push_back(static_cast<U>(Arg<T>(item)));
+        return out;
+    }
+
+private:
+    List<T> value_;
+};
 
 template <>
 class ExternArg<Int> {
@@ -116,23 +137,10 @@ private:
     mutable std::string copy_;
 };
 
-// list<T> -> std::vector<U>, each element converted as an argument of type T would be (a
-// vector of const char* is left out: the strings would not outlive the conversion).
 template <class T>
-class ExternArg<List<T>> {
+class ExternArg<List<T>> : public ListArg<ExternArg, T> {
 public:
-    explicit ExternArg(const List<T>& value) : value_(value) {}
-    template <ExternElement<T> U>
-    operator std::vector<U>() const {  // NOLINT: implicit by design
-        std::vector<U> out;
-        out.reserve(value_.size());
-        for (const T& item : value_.items())
-            out.push_back(static_cast<U>(ExternArg<T>(item)));
-        return out;
-    }
-
-private:
-    List<T> value_;
+    using ListArg<ExternArg, T>::ListArg;
 };
 
 // The same argument converting only to the one C++ type that mirrors its Pyro type exactly
@@ -140,9 +148,6 @@ private:
 // equally good (`std::cbrt` has float, double and long double ones).
 template <class P>
 class ExactArg;
-
-template <class U, class T>
-concept ExactElement = std::convertible_to<ExactArg<T>, U>;
 
 template <>
 class ExactArg<Int> {
@@ -177,20 +182,9 @@ public:
 };
 
 template <class T>
-class ExactArg<List<T>> {
+class ExactArg<List<T>> : public ListArg<ExactArg, T> {
 public:
-    explicit ExactArg(const List<T>& value) : value_(value) {}
-    template <ExactElement<T> U>
-    operator std::vector<U>() const {  // NOLINT: implicit by design
-        std::vector<U> out;
-        out.reserve(value_.size());
-        for (const T& item : value_.items())
-            out.push_back(static_cast<U>(ExactArg<T>(item)));
-        return out;
-    }
-
-private:
-    List<T> value_;
+    using ListArg<ExactArg, T>::ListArg;
 };
 
 template <>

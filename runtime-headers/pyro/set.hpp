@@ -19,6 +19,7 @@
 #include "pyro/hash_table.hpp"
 #include "pyro/list.hpp"
 #include "pyro/repr.hpp"
+#include "pyro/shared_table.hpp"
 #include "pyro/spin_lock.hpp"
 #include "pyro/type_name.hpp"
 
@@ -105,13 +106,12 @@ public:
             for (const T& x : items) {
                 table.insert(x);
             }
-            table_ = std::make_shared<const Table>(std::move(table));
+            table_ = rt::SharedTable<Table>(std::move(table));
         }
     }
-    explicit Set(Table table)
-        : table_(table.empty() ? nullptr : std::make_shared<const Table>(std::move(table))) {}
+    explicit Set(Table table) : table_(std::move(table)) {}
 
-    const Table& table() const noexcept { return table_ ? *table_ : empty_table(); }
+    const Table& table() const noexcept { return table_.get(); }
     Int len() const noexcept { return Int(static_cast<std::int64_t>(size())); }
     std::size_t size() const noexcept { return table().size(); }
     bool empty() const noexcept { return size() == 0; }
@@ -124,16 +124,11 @@ public:
     std::vector<T> snapshot_elements() const { return rt::table_keys(table()); }
 
     friend bool operator==(const Set& a, const Set& b) {
-        return a.table_ == b.table_ || rt::same_keys(a.table(), b.table());
+        return a.table_.shares(b.table_) || rt::same_keys(a.table(), b.table());
     }
 
 private:
-    static const Table& empty_table() noexcept {
-        static const Table empty;
-        return empty;
-    }
-
-    std::shared_ptr<const Table> table_;
+    rt::SharedTable<Table> table_;
 };
 
 template <class T>

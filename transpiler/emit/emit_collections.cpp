@@ -31,17 +31,6 @@ TypeId element_of(const sema::TypeTable& table, TypeId type, std::size_t i = 0) 
     return args[i];
 }
 
-std::optional<std::int64_t> literal_index(const ast::Expr& e) {
-    if (e.kind == ast::ExprKind::int_lit) return e.as<ast::IntLit>().value;
-    if (e.kind == ast::ExprKind::unary) {
-        const auto& u = e.as<ast::Unary>();
-        if (u.op == ast::UnaryOp::neg && u.operand->kind == ast::ExprKind::int_lit) {
-            return -u.operand->as<ast::IntLit>().value;
-        }
-    }
-    return std::nullopt;
-}
-
 std::string receiver(const Ctx& ctx, const ast::Expr& e) {
     return parenthesize(emit_value(ctx, e), prec_primary);
 }
@@ -141,7 +130,7 @@ Cpp emit_index(const Ctx& ctx, const ast::Index& index) {
                     ")"};
         case TypeKind::tuple: {
             const auto n = static_cast<std::int64_t>(table.info(object).args.size());
-            if (auto i = literal_index(*index.index)) {
+            if (auto i = sema::literal_index(*index.index)) {
                 const std::int64_t at = *i < 0 ? *i + n : *i;
                 return {fmt::format("{}.get<{}>()", obj, at)};
             }

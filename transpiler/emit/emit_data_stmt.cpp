@@ -16,17 +16,6 @@ namespace types = sema::types;
 
 namespace {
 
-std::optional<std::int64_t> literal_index(const ast::Expr& e) {
-    if (e.kind == ast::ExprKind::int_lit) return e.as<ast::IntLit>().value;
-    if (e.kind == ast::ExprKind::unary) {
-        const auto& u = e.as<ast::Unary>();
-        if (u.op == ast::UnaryOp::neg && u.operand->kind == ast::ExprKind::int_lit) {
-            return -u.operand->as<ast::IntLit>().value;
-        }
-    }
-    return std::nullopt;
-}
-
 TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
     const auto& args = table.info(type).args;
     if (i >= args.size() || args[i] == types::pending) return types::any;
@@ -38,7 +27,7 @@ TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
 std::optional<std::int64_t> tuple_slot(const Ctx& ctx, const ast::Index& target) {
     const TypeId object = ctx.body.type_of(*target.object);
     const auto n = static_cast<std::int64_t>(ctx.program.types.info(object).args.size());
-    const std::optional<std::int64_t> at = literal_index(*target.index);
+    const std::optional<std::int64_t> at = sema::literal_index(*target.index);
     if (!at) return std::nullopt;
     return *at < 0 ? *at + n : *at;
 }

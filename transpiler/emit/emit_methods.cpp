@@ -33,30 +33,6 @@ TypeId arg_of(const sema::TypeTable& table, TypeId type, std::size_t i) {
     return args[i];
 }
 
-// What iterating a value of `type` gives (sema's iter_element).
-TypeId iter_element(const sema::TypeTable& table, TypeId type) {
-    const sema::TypeInfo& info = table.info(type);
-    switch (info.kind) {
-        case TypeKind::range:
-            return types::int_;
-        case TypeKind::string:
-            return types::string;
-        case TypeKind::list:
-        case TypeKind::set:
-        case TypeKind::dict:
-            return arg_of(table, type, 0);
-        case TypeKind::tuple: {
-            TypeId common = info.args.empty() ? types::any : arg_of(table, type, 0);
-            for (std::size_t i = 0; i < info.args.size(); ++i) {
-                if (arg_of(table, type, i) != common) common = types::any;
-            }
-            return common;
-        }
-        default:
-            return types::any;
-    }
-}
-
 // map(f, xs) / filter(f, xs) with a function value: the value itself when it takes the
 // element type as it is, else wrapped in a lambda that converts each element.
 Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin) {
@@ -72,7 +48,8 @@ Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin)
             {"abs", "pyro::abs"},    {"chr", "pyro::chr"},        {"ord", "pyro::ord"}};
         const std::string& id = fexpr.as<ast::Name>().id;
         std::string x = "pyro_x";
-        const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
+        const TypeId element =
+            table.iter_element(ctx.body.type_of(*call.args[1])).value_or(types::any);
         if (element == types::any && (id == "chr" || id == "ord")) {
             x = fmt::format("pyro::rt::from_any<{}>(pyro_x)",
                             id == "chr" ? "pyro::Int" : "pyro::Str");
@@ -81,7 +58,7 @@ Cpp emit_map_value(const Ctx& ctx, const ast::Call& call, sema::Builtin builtin)
                             callees.at(id), x, emit_value(ctx, *call.args[1]).text)};
     }
     const TypeId fn = ctx.body.type_of(*call.args[0]);
-    const TypeId element = iter_element(table, ctx.body.type_of(*call.args[1]));
+    const TypeId element = table.iter_element(ctx.body.type_of(*call.args[1])).value_or(types::any);
     std::string f = emit_value(ctx, *call.args[0]).text;
     if (table.kind(fn) == TypeKind::function) {
         const TypeId param = table.info(fn).args[0];

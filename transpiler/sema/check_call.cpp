@@ -14,6 +14,23 @@ std::string given_text(std::size_t n) {
     return fmt::format("{} {} given", n, n == 1 ? "was" : "were");
 }
 
+std::vector<TypeId> Checker::check_args(const ast::Call& call, bool* failed) {
+    std::vector<TypeId> args;
+    for (const auto& arg : call.args) {
+        args.push_back(check_expr(*arg));
+        if (failed != nullptr && args.back() == types::error) *failed = true;
+    }
+    return args;
+}
+
+bool Checker::check_arity(const ast::Call& call, const std::string& name, std::size_t given,
+                          std::size_t lo, std::size_t hi) {
+    if (given >= lo && given <= hi) return true;
+    const std::string takes = lo == hi ? count_text(lo) : fmt::format("{} to {} arguments", lo, hi);
+    error(call.range.begin, fmt::format("{}() takes {} but {}", name, takes, given_text(given)));
+    return false;
+}
+
 TypeId Checker::check_call(const ast::Call& call) {
     const ast::Expr& callee = *call.callee;
     if (callee.kind == ast::ExprKind::member) return check_member_call(call);
@@ -59,11 +76,7 @@ TypeId Checker::check_call(const ast::Call& call) {
     if (callee.kind == ast::ExprKind::member) return check_member_call(call);
     TypeId callee_type = check_expr(callee);
     bool failed = false;
-    std::vector<TypeId> args;
-    for (const auto& arg : call.args) {
-        args.push_back(check_expr(*arg));
-        failed = args.back() == types::error || failed;
-    }
+    const std::vector<TypeId> args = check_args(call, &failed);
     if (callee_type == types::pending && !failed) return types::pending;
     if (types().is_silent(callee_type) || failed) return types::error;
     if (callee_type == types::any) {
@@ -88,11 +101,7 @@ TypeId Checker::check_builtin_call(Builtin builtin, const ast::Call& call,
         if (t == types::error) return types::error;
     }
     auto arity = [&](std::size_t lo, std::size_t hi) {
-        if (args.size() >= lo && args.size() <= hi) return true;
-        std::string takes = lo == hi ? count_text(lo) : fmt::format("{} to {} arguments", lo, hi);
-        error(call.range.begin,
-              fmt::format("{}() takes {} but {}", name, takes, given_text(args.size())));
-        return false;
+        return check_arity(call, name, args.size(), lo, hi);
     };
     auto expect = [&](std::size_t i, std::initializer_list<TypeId> accepted, const char* what) {
         TypeId t = args[i];

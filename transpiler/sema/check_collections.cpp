@@ -9,11 +9,8 @@
 
 #include "sema/checker.hpp"
 
-namespace pyro2cpp::sema::detail {
+namespace pyro2cpp::sema {
 
-namespace {
-
-// `5` or `-5` as written, for tuple indexes.
 std::optional<std::int64_t> literal_index(const ast::Expr& e) {
     if (e.kind == ast::ExprKind::int_lit) return e.as<ast::IntLit>().value;
     if (e.kind == ast::ExprKind::unary) {
@@ -24,6 +21,12 @@ std::optional<std::int64_t> literal_index(const ast::Expr& e) {
     }
     return std::nullopt;
 }
+
+}  // namespace pyro2cpp::sema
+
+namespace pyro2cpp::sema::detail {
+
+namespace {
 
 const char* display_name(ast::ExprKind kind) {
     switch (kind) {
@@ -188,29 +191,7 @@ TypeId Checker::check_slice(const ast::Slice& slice) {
 
 TypeId Checker::iter_element(TypeId iterable, Loc loc, bool report) {
     if (iterable == types::error || iterable == types::pending) return iterable;
-    const TypeInfo info = types().info(iterable);
-    switch (info.kind) {
-        case TypeKind::any:
-            return types::any;
-        case TypeKind::range:
-            return types::int_;
-        case TypeKind::string:
-            return types::string;
-        case TypeKind::list:
-        case TypeKind::set:
-        case TypeKind::dict:
-            return element_read(info.args[0]);
-        case TypeKind::tuple: {
-            // One element type only when all are the same (the runtime's CommonElement).
-            TypeId common = info.args.empty() ? types::any : info.args[0];
-            for (TypeId arg : info.args) {
-                if (arg != common) common = types::any;
-            }
-            return element_read(common);
-        }
-        default:
-            break;
-    }
+    if (const auto element = types().iter_element(iterable)) return *element;
     if (report) error(loc, fmt::format("cannot iterate over {}", a_type(iterable)));
     return types::error;
 }

@@ -105,11 +105,7 @@ TypeId Checker::check_chan_new(const ast::ChanNew& e) {
 // chan(n): the element type comes from the first use (see the top of this file).
 TypeId Checker::check_chan_call(const ast::Call& call) {
     bool failed = false;
-    std::vector<TypeId> args;
-    for (const auto& arg : call.args) {
-        args.push_back(check_expr(*arg));
-        failed = failed || args.back() == types::error;
-    }
+    const std::vector<TypeId> args = check_args(call, &failed);
     if (args.size() != 1) {
         error(call.range.begin, fmt::format("chan() takes 1 argument (the capacity) but {}",
                                             given_text(args.size())));
@@ -196,18 +192,9 @@ TypeId Checker::check_channel_method(const ast::Call& call, TypeId object) {
     const std::string& name = member.name;
     const TypeInfo info = types().info(object);
     const TypeId element = info.args[0];
-    std::vector<TypeId> args;
     bool failed = false;
-    for (const auto& arg : call.args) {
-        args.push_back(check_expr(*arg));
-        failed = failed || args.back() == types::error;
-    }
-    auto arity = [&](std::size_t n) {
-        if (args.size() == n) return true;
-        error(call.range.begin,
-              fmt::format("{}() takes {} but {}", name, count_text(n), given_text(args.size())));
-        return false;
-    };
+    const std::vector<TypeId> args = check_args(call, &failed);
+    auto arity = [&](std::size_t n) { return check_arity(call, name, args.size(), n, n); };
     auto only = [&](TypeKind wrong, const char* what) {
         if (info.kind != wrong) return true;
         error(member.name_loc, fmt::format("{}: cannot {} {}",
@@ -264,9 +251,7 @@ void Checker::check_go(const ast::GoStmt& stmt) {
         const std::string& name = callee.as<ast::Name>().id;
         const Resolved r = resolve(name, callee.range.begin);
         if (r.kind == Resolved::Kind::function) {
-            std::vector<TypeId> args;
-            for (const auto& arg : call.args)
-                args.push_back(check_expr(*arg));
+            const std::vector<TypeId> args = check_args(call);
             const std::size_t n = r.function->def->params.size();
             if (args.size() < n) {
                 error(call.range.begin,

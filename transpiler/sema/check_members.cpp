@@ -151,12 +151,8 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
     } else {
         object = object_type ? *object_type : check_expr(*member.object);
         if (object == types::any) {
-            std::vector<TypeId> args;
             bool failed = false;
-            for (const auto& a : call.args) {
-                args.push_back(check_expr(*a));
-                failed = failed || args.back() == types::error;
-            }
+            check_args(call, &failed);
             if (failed) return types::error;
             CallTarget target;
             target.dynamic = true;
@@ -168,9 +164,7 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
         if (cls == nullptr) return std::nullopt;
     }
     frame().body->expr_types[call.callee.get()] = types::error;
-    std::vector<TypeId> args;
-    for (const auto& a : call.args)
-        args.push_back(check_expr(*a));
+    const std::vector<TypeId> args = check_args(call);
     if (super && member.name == "__init__" && cls->kind == ClassInfo::Kind::builtin_error) {
         if (args.size() != 1) {
             error(

@@ -54,12 +54,8 @@ TypeId Checker::check_data_method_call(const ast::Call& call, TypeId receiver) {
     const auto& member = call.callee->as<ast::Member>();
     const ast::Expr& object = *member.object;
     TypeTable& t = types();
-    std::vector<TypeId> args;
     bool failed = receiver == types::error;
-    for (const auto& arg : call.args) {
-        args.push_back(check_expr(*arg));
-        failed = failed || args.back() == types::error;
-    }
+    const std::vector<TypeId> args = check_args(call, &failed);
     frame().body->expr_types[call.callee.get()] = receiver;
     if (failed) return types::error;
     if (receiver == types::pending) return types::pending;
@@ -71,12 +67,7 @@ TypeId Checker::check_data_method_call(const ast::Call& call, TypeId receiver) {
     const std::string& name = member.name;
     const TypeInfo info = t.info(receiver);
     auto arity = [&](std::size_t lo, std::size_t hi) {
-        if (args.size() >= lo && args.size() <= hi) return true;
-        const std::string takes = lo == hi ? fmt::format("{} argument{}", lo, lo == 1 ? "" : "s")
-                                           : fmt::format("{} to {} arguments", lo, hi);
-        error(call.range.begin, fmt::format("{}() takes {} but {} {} given", name, takes,
-                                            args.size(), args.size() == 1 ? "was" : "were"));
-        return false;
+        return check_arity(call, name, args.size(), lo, hi);
     };
     // Argument i converts to `target`; a pending target is filled from the argument.
     auto convert = [&](std::size_t i, TypeId target) {

@@ -288,6 +288,12 @@ private:
     TypeId check_call(const ast::Call& call);
     TypeId check_builtin_call(Builtin builtin, const ast::Call& call,
                               const std::vector<TypeId>& arg_types);
+    // The types of a call's arguments, checked left to right; `failed` (when given) becomes
+    // true if one is an error.
+    std::vector<TypeId> check_args(const ast::Call& call, bool* failed = nullptr);
+    // Whether `given` arguments fit `name`, which takes lo to hi; if not, says so at the call.
+    bool check_arity(const ast::Call& call, const std::string& name, std::size_t given,
+                     std::size_t lo, std::size_t hi);
     // `value_type` stored where `target` is expected; reports a mismatch at `value`.
     bool check_conversion(TypeId value_type, TypeId target, const ast::Expr& value,
                           const std::string& what = "");

@@ -224,4 +224,8 @@ struct ModuleInput {
 std::unique_ptr<Program> analyze_program(const std::vector<ModuleInput>& modules,
                                          DiagnosticSink& diags, const SemaOptions& options = {});
 
+// `5` or `-5` as written: a tuple index whose slot is known when the program compiles
+// (check_collections.cpp; emit takes the slot from it too).
+std::optional<std::int64_t> literal_index(const ast::Expr& e);
+
 }  // namespace pyro2cpp::sema

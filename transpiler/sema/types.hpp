@@ -94,6 +94,9 @@ public:
     std::optional<TypeId> fill(TypeId a, TypeId b) const;
     // Whether the type mentions pending anywhere (an empty literal's elements).
     bool has_pending(TypeId id) const;
+    // What iterating a value of the type gives (pending elements read as any); nullopt when
+    // it cannot be iterated. Sema checks with it and emit converts with it.
+    std::optional<TypeId> iter_element(TypeId iterable) const;
 
     const TypeInfo& info(TypeId id) const { return types_[static_cast<std::uint32_t>(id)]; }
     TypeKind kind(TypeId id) const { return info(id).kind; }

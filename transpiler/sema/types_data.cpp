@@ -1,6 +1,7 @@
 // The collection types of the type table: list, set, tuple and dict types and their _mut
-// forms, and the `fill` that lets an empty literal's unknown elements (pending) take their
-// type from the first use (LANGUAGE.md 9, docs/inference.md "Empty literals").
+// forms, what iterating one gives, and the `fill` that lets an empty literal's unknown
+// elements (pending) take their type from the first use (LANGUAGE.md 9, docs/inference.md
+// "Empty literals").
 #include "sema/types.hpp"
 
 namespace pyro2cpp::sema {
@@ -68,6 +69,33 @@ bool TypeTable::has_pending(TypeId id) const {
         if (has_pending(arg)) return true;
     }
     return false;
+}
+
+std::optional<TypeId> TypeTable::iter_element(TypeId iterable) const {
+    const TypeInfo& it = info(iterable);
+    auto read = [](TypeId element) { return element == types::pending ? types::any : element; };
+    switch (it.kind) {
+        case TypeKind::any:
+            return types::any;
+        case TypeKind::range:
+            return types::int_;
+        case TypeKind::string:
+            return types::string;
+        case TypeKind::list:
+        case TypeKind::set:
+        case TypeKind::dict:
+            return read(it.args[0]);
+        case TypeKind::tuple: {
+            // One element type only when all are the same (the runtime's CommonElement).
+            TypeId common = it.args.empty() ? types::any : it.args[0];
+            for (TypeId arg : it.args) {
+                if (arg != common) common = types::any;
+            }
+            return read(common);
+        }
+        default:
+            return std::nullopt;
+    }
 }
 
 }  // namespace pyro2cpp::sema
