@@ -12,6 +12,7 @@
 #pragma once
 
 #include <iterator>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -43,6 +44,22 @@ requires(
     requires(const X& x) { x.snapshot_elements(); }) struct ElementOf<X> {
     using type = typename decltype(std::declval<const X&>().snapshot_elements())::value_type;
 };
+// A tuple of different element types (or a tuple_mut) walks its elements as Anys, as sema's
+// iter_element says.
+template <class X>
+concept MixedTuple = requires {
+    X::arity;
+}
+&&!requires(const X& x) {
+    x.begin();
+}
+&&!requires(const X& x) {
+    x.snapshot_elements();
+};
+template <MixedTuple X>
+struct ElementOf<X> {
+    using type = Any;
+};
 template <>
 struct ElementOf<Str> {
     using type = Str;
@@ -66,6 +83,13 @@ std::vector<T> to_vector(const Iterable& xs) {
     } else if constexpr (std::is_same_v<X, Str>) {
         for (Str c : chars(xs)) {
             out.push_back(convert_element<T>(c));
+        }
+    } else if constexpr (MixedTuple<X>) {
+        auto add = [&out](const auto&... e) { (out.push_back(convert_element<T>(Any(e))), ...); };
+        if constexpr (requires { xs.items(); }) {
+            std::apply(add, xs.items());
+        } else {
+            std::apply(add, xs.snapshot().items());
         }
     } else if constexpr (requires { xs.snapshot_elements(); }) {
         auto items = xs.snapshot_elements();

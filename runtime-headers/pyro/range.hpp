@@ -12,6 +12,7 @@
 #include "pyro/error.hpp"
 #include "pyro/int.hpp"
 #include "pyro/print.hpp"
+#include "pyro/slice.hpp"
 
 namespace pyro {
 
@@ -37,6 +38,12 @@ public:
     Int step() const noexcept { return Int(step_); }
     // Number of elements; at most 2**64 - 1, which fits only as unsigned (range(MIN, MAX)).
     std::uint64_t size() const noexcept { return count_; }
+    // r[i], negative counting from the end, as Python's ranges index.
+    Int at(Int i) const {
+        const auto k = static_cast<std::uint64_t>(rt::normalize_index(i, count_));
+        return Int(static_cast<std::int64_t>(static_cast<std::uint64_t>(start_) +
+                                             k * static_cast<std::uint64_t>(step_)));
+    }
 
     struct End {};
     class Iterator {

@@ -85,6 +85,10 @@ inline Str lower(const Str& s) {
 inline bool contains(const Str& s, const Str& part) noexcept {
     return s.view().find(part.view()) != std::string_view::npos;
 }
+// `x in s` with an any x: it must hold a string.
+inline bool contains(const Str& s, const Any& part) {
+    return contains(s, rt::from_any<Str>(part));
+}
 inline bool starts_with(const Str& s, const Str& prefix) noexcept {
     return s.view().starts_with(prefix.view());
 }

@@ -124,6 +124,7 @@ Cpp emit_index(const Ctx& ctx, const ast::Index& index) {
             return {"pyro::char_at(" + emit_value(ctx, *index.object).text + ", " +
                     emit_as(ctx, *index.index, types::int_, true) + ")"};
         case TypeKind::list:
+        case TypeKind::range:
             return {obj + ".at(" + emit_as(ctx, *index.index, types::int_, true) + ")"};
         case TypeKind::dict:
             return {obj + ".at(" + emit_as(ctx, *index.index, element_of(table, object), true) +

@@ -93,7 +93,8 @@ Cpp compare_link(const Ctx& ctx, ast::CompareOp op, const ast::Expr& lhs_expr, c
     const TypeId lt = ctx.body.type_of(lhs_expr);
     const TypeId rt = ctx.body.type_of(rhs_expr);
     const sema::TypeTable& table = ctx.program.types;
-    if ((op == ast::CompareOp::in || op == ast::CompareOp::not_in) && rt != types::string) {
+    if ((op == ast::CompareOp::in || op == ast::CompareOp::not_in) &&
+        (rt != types::string || lt != types::string)) {
         return emit_membership(ctx, op == ast::CompareOp::not_in, lhs, rhs);
     }
     if (op == ast::CompareOp::in || op == ast::CompareOp::not_in) {

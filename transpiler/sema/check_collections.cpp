@@ -133,6 +133,8 @@ TypeId Checker::check_index(const ast::Index& index) {
             return int_index() ? types::string : types::error;
         case TypeKind::list:
             return int_index() ? element_read(info.args[0]) : types::error;
+        case TypeKind::range:
+            return int_index() ? types::int_ : types::error;
         case TypeKind::dict:
             if (!check_conversion(key, element_read(info.args[0]), *index.index,
                                   " for a key of " + type_name(object))) {
