@@ -529,6 +529,12 @@ Cpp emit_isinstance(const Ctx& ctx, const ast::Call& call, TypeId tested) {
     const std::string t = cpp_type(ctx.program.types, tested);
     const Cpp x = emit_value(ctx, subject);
     if (type == types::any) return {"pyro::rt::is<" + t + ">(" + x.text + ")"};
+    if (auto known = ctx.body.isinstance_known.find(&call);
+        known != ctx.body.isinstance_known.end()) {
+        const std::string answer = known->second ? "true" : "false";
+        if (subject.kind == ast::ExprKind::name) return {answer};
+        return {"(static_cast<void>(" + x.text + "), " + answer + ")"};
+    }
     const auto& table = ctx.program.types;
     const auto* from = static_cast<const ClassInfo*>(table.info(type).decl);
     const auto* to = static_cast<const ClassInfo*>(table.info(tested).decl);

@@ -104,12 +104,27 @@ std::string aug_assign_text(const Ctx& ctx, const ast::AugAssignStmt& aug) {
 
 void emit_if(const Ctx& ctx, Writer& w, const ast::IfStmt& stmt, std::size_t first,
              const std::string& comment) {
-    int nested = 0;  // `else {` blocks opened for an elif whose condition can fail
+    // Branches an isinstance test rules out in this body are left out (sema::Body::never_run).
+    std::vector<const ast::IfBranch*> live;
     for (std::size_t i = first; i < stmt.branches.size(); ++i) {
-        const ast::IfBranch& branch = stmt.branches[i];
+        if (ctx.body.never_run.count(&stmt.branches[i].body) == 0)
+            live.push_back(&stmt.branches[i]);
+    }
+    const bool has_else = stmt.has_else && ctx.body.never_run.count(&stmt.else_body) == 0;
+    if (live.empty()) {
+        if (!has_else) return;
+        w.line("{" + comment);
+        w.indent();
+        emit_block(ctx, w, stmt.else_body);
+        close(w);
+        return;
+    }
+    int nested = 0;  // `else {` blocks opened for an elif whose condition can fail
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        const ast::IfBranch& branch = *live[i];
         const std::string cond = emit_condition(ctx, *branch.cond).text;
         const bool fails = can_fail(ctx, *branch.cond);
-        if (i == first) {
+        if (i == 0) {
             open(w, (fails ? at_prefix(stmt) : "") + "if (" + cond + ")", comment);
         } else if (!fails) {
             w.dedent();
@@ -123,7 +138,7 @@ void emit_if(const Ctx& ctx, Writer& w, const ast::IfStmt& stmt, std::size_t fir
         emit_narrowing(ctx, w, branch);
         emit_block(ctx, w, branch.body);
     }
-    if (stmt.has_else) {
+    if (has_else) {
         w.dedent();
         open(w, "} else", "");
         emit_block(ctx, w, stmt.else_body);
@@ -241,8 +256,9 @@ bool stmt_can_fail(const Ctx& ctx, const ast::Stmt& stmt) {
 }  // namespace
 
 void emit_block(const Ctx& ctx, Writer& w, const ast::Block& block) {
-    for (const auto& stmt : block)
-        emit_stmt(ctx, w, *stmt);
+    for (const auto& stmt : block) {
+        if (ctx.body.never_run.count(stmt.get()) == 0) emit_stmt(ctx, w, *stmt);
+    }
 }
 
 void emit_stmt(const Ctx& ctx, Writer& w, const ast::Stmt& stmt) {

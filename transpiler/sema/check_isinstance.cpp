@@ -52,6 +52,43 @@ bool assigns(const ast::Block& block, const std::string& name) {
     return false;
 }
 
+// isinstance of a value whose static type is `value`: the answer, where that type decides it.
+// An `any` or a union is tested when the program runs, and so is a class instance tested for
+// one of its subclasses; a collection is an instance of its kind whatever its elements.
+std::optional<bool> static_answer(const TypeTable& table, TypeId value, TypeId tested,
+                                  const ClassInfo* from, const ClassInfo* to) {
+    const TypeKind value_kind = table.kind(value);
+    const TypeKind tested_kind = table.kind(tested);
+    if (value == types::any || value == types::pending || value == types::error ||
+        value_kind == TypeKind::union_ || value_kind == TypeKind::interface ||
+        tested_kind == TypeKind::union_ || tested_kind == TypeKind::interface) {
+        return std::nullopt;
+    }
+    if (value == tested) return true;
+    if (from != nullptr && to != nullptr) {
+        if (from->is_class() && to->is_class()) {
+            if (from->derives_from(to)) return true;
+            if (to->derives_from(from)) return std::nullopt;
+            return false;
+        }
+        if (from->is_record() && to->is_record() && from->name == to->name) return std::nullopt;
+    }
+    switch (tested_kind) {
+        case TypeKind::list:
+        case TypeKind::tuple:
+        case TypeKind::set:
+        case TypeKind::dict:
+        case TypeKind::chan:
+        case TypeKind::sender:
+        case TypeKind::receiver:
+        case TypeKind::function:
+            return value_kind == tested_kind &&
+                   table.info(value).is_mut == table.info(tested).is_mut;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 TypeId Checker::check_isinstance(const ast::Call& call) {
@@ -76,6 +113,10 @@ TypeId Checker::check_isinstance(const ast::Call& call) {
     TypeId tested = resolve_type(written, true);
     frame().body->expr_types[&type_arg] = types::error;
     if (value == types::error || tested == types::error) return types::error;
+    if (const std::optional<bool> answer =
+            static_answer(types(), value, tested, class_of(value), class_of(tested))) {
+        frame().body->isinstance_known[&call] = *answer;
+    }
     CallTarget target;
     target.isinstance = tested;
     frame().body->calls[&call] = target;
@@ -104,6 +145,19 @@ void Checker::narrow_isinstance(const ast::IfBranch& branch) {
     variable(original).read = true;
     declare_variable(name, subject.range.begin, tested, tested, false, DeclKey{&branch, 0});
     frame().body->narrowings[&branch] = original;
+}
+
+// The answer of a branch's condition where it is isinstance(x, T) and x's type decides it.
+std::optional<bool> Checker::isinstance_known(const ast::IfBranch& branch) const {
+    // A branch is left out only where its test has no effects to keep.
+    const ast::Expr& cond = *branch.cond;
+    if (cond.kind != ast::ExprKind::call || cond.as<ast::Call>().args.empty() ||
+        cond.as<ast::Call>().args[0]->kind != ast::ExprKind::name) {
+        return std::nullopt;
+    }
+    auto it = frame().body->isinstance_known.find(branch.cond.get());
+    if (it == frame().body->isinstance_known.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace pyro2cpp::sema::detail

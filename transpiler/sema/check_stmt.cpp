@@ -1,5 +1,7 @@
 // Checking statements: declarations, assignments, control flow and `return`, and a clean
 // "not supported yet" for the statements of later issues.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sema/checker.hpp"
@@ -42,8 +44,20 @@ const char* later_statement(ast::StmtKind kind) {
 // Statements of a block whose scope is already open (a function body shares the scope of
 // its parameters, a `for` body that of its variable: C++ forbids redeclaring them there).
 void Checker::check_statements(const ast::Block& block) {
-    for (const auto& stmt : block)
-        check_stmt(*stmt);
+    for (std::size_t i = 0; i < block.size(); ++i) {
+        check_stmt(*block[i]);
+        // An `if isinstance(x, T):` that always runs here and never completes: the rest of
+        // the block never runs (sema.hpp, Body::never_run).
+        if (block[i]->kind != ast::StmtKind::if_) continue;
+        const auto& s = block[i]->as<ast::IfStmt>();
+        const bool ends = std::any_of(s.branches.begin(), s.branches.end(), [&](const auto& b) {
+            return isinstance_known(b) == true && !can_reach_end(b.body);
+        });
+        if (!ends) continue;
+        for (std::size_t j = i + 1; j < block.size(); ++j)
+            frame().body->never_run.insert(block[j].get());
+        return;
+    }
 }
 
 void Checker::check_block(const ast::Block& block) {
@@ -258,15 +272,34 @@ void Checker::check_aug_assign(const ast::AugAssignStmt& aug) {
     assign_variable(*ref, result, *aug.value, aug.target->range.begin);
 }
 
+// A branch whose isinstance condition is false here, and every branch after one whose
+// condition is true here, never runs (sema.hpp, Body::never_run): a generic function's
+// instance checks only the branches for its own types.
 void Checker::check_if(const ast::IfStmt& stmt) {
+    bool taken = false;
     for (const ast::IfBranch& branch : stmt.branches) {
+        if (taken) {
+            frame().body->never_run.insert(&branch.body);
+            continue;
+        }
         check_condition(*branch.cond);
+        const std::optional<bool> known = isinstance_known(branch);
+        if (known == false) {
+            frame().body->never_run.insert(&branch.body);
+            continue;
+        }
+        taken = known == true;
         push_scope();
         narrow_isinstance(branch);
         check_statements(branch.body);
         pop_scope();
     }
-    if (stmt.has_else) check_block(stmt.else_body);
+    if (!stmt.has_else) return;
+    if (taken) {
+        frame().body->never_run.insert(&stmt.else_body);
+    } else {
+        check_block(stmt.else_body);
+    }
 }
 
 void Checker::check_while(const ast::WhileStmt& stmt) {

@@ -370,6 +370,7 @@ private:
     bool check_union_member(TypeId value_type, const ast::TypeExpr& written,
                             const ast::Expr& value);
     void narrow_isinstance(const ast::IfBranch& branch);
+    std::optional<bool> isinstance_known(const ast::IfBranch& branch) const;
     void check_try(const ast::TryStmt& stmt);
     void check_raise(const ast::RaiseStmt& stmt);
     void check_assert(const ast::AssertStmt& stmt);

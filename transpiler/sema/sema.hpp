@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "parser/ast.hpp"
@@ -142,6 +143,12 @@ struct Body {
     // narrowed copy is declared at DeclKey{branch, 0}.
     std::unordered_map<const void*, VarRef> narrowings;
     std::unordered_map<const void*, Closure> closures;       // keyed by Lambda or DefStmt
+    // isinstance(x, T) calls whose answer x's static type decides in this body (a generic
+    // function's instance for a string tests isinstance(x, int)). The branches such a test
+    // of a variable rules out, and the statements after a branch it makes always return,
+    // never run: they are in `never_run` (branch bodies and statements), not checked, no C++.
+    std::unordered_map<const ast::Expr*, bool> isinstance_known;
+    std::unordered_set<const void*> never_run;
     // An `any` value stored where a union is written: its members, checked when it runs.
     std::unordered_map<const ast::Expr*, std::vector<TypeId>> union_checks;
 
