@@ -142,7 +142,9 @@ void emit_nested_def(const Ctx& ctx, Writer& w, const ast::DefStmt& def) {
     inner.closure = &closure;
     emit_block(inner, w, def.body);
     const TypeId result = ctx.program.types.info(closure.type).result;
-    if (closure.falls_off_end && result != types::void_) {
+    if (closure.falls_off_end && result == types::any) {
+        w.line("return pyro::Any();");  // void is one of the values an `any` result holds
+    } else if (closure.falls_off_end && result != types::void_) {
         w.line(fmt::format(
             "pyro::rt::raise_error({});",
             c_string("type mismatch: expected " + ctx.program.types.name(result) + ", got void")));

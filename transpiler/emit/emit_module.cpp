@@ -63,7 +63,9 @@ void emit_function(const sema::Program& program, const sema::FunctionInstance& i
     w.line("PYRO_ENTER();");
     Ctx ctx{program, inst.body, &inst, options, file_literal, inst.module};
     emit_block(ctx, w, def.body);
-    if (inst.falls_off_end && inst.result != sema::types::void_) {
+    if (inst.falls_off_end && inst.result == sema::types::any) {
+        w.line("return pyro::Any();");  // void is one of the values an `any` result holds
+    } else if (inst.falls_off_end && inst.result != sema::types::void_) {
         // Only a written `-> T` lets a function reach its end with a non-void result.
         w.line(fmt::format(
             "pyro::rt::raise_error({});",
