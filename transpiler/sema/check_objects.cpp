@@ -418,8 +418,38 @@ TypeId Checker::check_construct(ClassInfo& cls, const ast::Call& call,
     return result == types::pending ? types::pending : cls.type;
 }
 
-// LANGUAGE.md 5.2: an override is called where its parent's method is, so it must take and
-// return the same types (C++ virtual functions do too).
+// LANGUAGE.md 5.2 and 4: an override may return another type than the method it overrides
+// (that is no operation that can never succeed). A call through the base class may reach
+// either, so every method of the family returns the join of their results: a subclass of the
+// base's result type joins to the base's (`Animal` and `Dog` give `Animal`), unrelated types
+// to `any` (checked where the value is used). C++ virtual functions then agree too. The join
+// is remembered across whole-module runs; one that widens makes the module be checked again.
+TypeId Checker::override_result(const FunctionInstance& inst, const InstanceInfo& info) {
+    const FunctionDecl& decl = *info.decl;
+    const ClassInfo* owner = decl.owner;
+    const std::string& name = decl.def->name;
+    if (owner == nullptr || !owner->is_class() || name == "__init__" || name == "__str__" ||
+        info.check_only || types().is_silent(inst.result)) {
+        return inst.result;
+    }
+    const ClassInfo* root = nullptr;
+    for (const ClassInfo* a = owner; a != nullptr; a = a->parent) {
+        if (methods_.count({a, name}) != 0) root = a;
+    }
+    if (root == nullptr || root->overridden.count(name) == 0) return inst.result;
+    std::vector<TypeId> params(inst.param_types.begin() + 1, inst.param_types.end());
+    auto [it, fresh] = family_results_.try_emplace({root, name, std::move(params)}, inst.result);
+    if (fresh) return inst.result;
+    const TypeId joined = types().join(it->second, inst.result);
+    if (joined != it->second) {
+        it->second = joined;
+        rerun_ = true;  // instances of the family checked before read the narrower result
+    }
+    return joined;
+}
+
+// The override's results agree by now (override_result); this reports a family that did not
+// settle.
 //
 // Also the fields' final types: one no checked code assigns is `any` (its class is never
 // constructed); one assigned values of different kinds is `any` too (LANGUAGE.md 9).

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -314,6 +315,11 @@ private:
     std::optional<TypeId> object_type(const ast::TypeExpr& type, bool report);
     TypeId record_field_type(const ClassInfo& rec, TypeId record_type, const FieldInfo& field);
     void check_overrides();
+    // The result of a method that overrides or is overridden: the join of every result of
+    // its family (the methods of that name below the highest class declaring it).
+    TypeId override_result(const FunctionInstance& inst, const InstanceInfo& info);
+    std::map<std::tuple<const ClassInfo*, std::string, std::vector<TypeId>>, TypeId>
+        family_results_;  // across runs, like field_memory_
     TypeId check_construct(ClassInfo& cls, const ast::Call& call, const std::vector<TypeId>& args);
     TypeId call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                        const std::vector<TypeId>& args);

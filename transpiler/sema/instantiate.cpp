@@ -212,6 +212,7 @@ void Checker::check_instance(FunctionInstance& inst) {
             break;
         }
     }
+    inst.result = override_result(inst, info);  // an overridden method's family agrees
 
     info.diags = std::move(last->diags);
     info.any_sites = std::move(last->any_sites);
