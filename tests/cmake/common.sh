@@ -35,6 +35,15 @@ expect_contains() {
     grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 does not contain: $2"; }
 }
 
+# expect_static_boost PROGRAM: Boost.Fiber and Boost.Context are linked into it (their static
+# archives, as `pyro2cpp build` links them), not shared libraries it loads.
+expect_static_boost() {
+    ldd "$1" >"$T/ldd.txt" 2>&1 || { cat "$T/ldd.txt" >&2; fail "ldd $1 failed"; }
+    if grep -E "libboost_(fiber|context)" "$T/ldd.txt"; then
+        fail "$1 loads Boost.Fiber or Boost.Context as a shared library"
+    fi
+}
+
 # ninja_dry_run BUILD_DIR OUT: what a build would do now, without doing it.
 ninja_dry_run() {
     "$CMAKE" --build "$1" -- -n >"$2" 2>&1 || { cat "$2" >&2; fail "ninja -n failed in $1"; }

@@ -37,6 +37,7 @@ expect_contains "$build/build.ninja" "$prefix/bin/pyro2cpp"
 expect_contains "$build/pyro2cpp/app/main.cpp" "#line"
 "$build/app" >"$T/run.out" || fail "app exited $?"
 expect_output "$T/run.out" "$EXPECTED_OUT"
+expect_static_boost "$build/app"
 
 ninja_dry_run "$build" "$T/dry.log"
 expect_contains "$T/dry.log" "no work to do"

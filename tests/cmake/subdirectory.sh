@@ -57,6 +57,7 @@ expect_contains "$build/build.ninja" "-I$PYRO2CPP_SOURCE_DIR/runtime-headers"
 expect_output "$T/direct.out" "$T/direct-expected.out"
 "$build/example/app" >"$T/example.out" || fail "example/app exited $?"
 expect_output "$T/example.out" "$EXPECTED_OUT"
+expect_static_boost "$build/example/app"
 
 # A second build does nothing for the programs. (A real build, not `ninja -n`: pyro2cpp's
 # CONFIGURE_DEPENDS globs make a dry run announce a CMake rerun.)
