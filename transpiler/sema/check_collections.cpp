@@ -364,8 +364,49 @@ bool is_fresh(const ast::Expr& value, const Body& body) {
 
 }  // namespace
 
+// A display whose elements each convert to the target's, fresh ones too:
+// `[ListMutable([1])]` where a list<list_mut<any>> is expected.
+bool Checker::displays_into(const ast::Expr& value, TypeId target) {
+    const TypeInfo info = types().info(target);
+    if (!types().is_container(target)) return false;
+    std::string ignored;
+    auto fits = [&](const ast::Expr& e, TypeId to) {
+        const TypeId from = frame().body->type_of(e);
+        return types().convertible(from, to) || converts_fresh(from, to, e, ignored);
+    };
+    auto all_fit = [&](const std::vector<ast::ExprPtr>& elements, TypeKind kind) {
+        if (info.kind != kind) return false;
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            const TypeId to = kind == TypeKind::tuple ? info.args[i] : info.args[0];
+            if (!fits(*elements[i], to)) return false;
+        }
+        return true;
+    };
+    switch (value.kind) {
+        case ast::ExprKind::list:
+            return all_fit(value.as<ast::ListExpr>().elements, TypeKind::list);
+        case ast::ExprKind::set:
+            return all_fit(value.as<ast::SetExpr>().elements, TypeKind::set);
+        case ast::ExprKind::tuple: {
+            const auto& elements = value.as<ast::TupleExpr>().elements;
+            return elements.size() == info.args.size() && all_fit(elements, TypeKind::tuple);
+        }
+        case ast::ExprKind::dict:
+            if (info.kind != TypeKind::dict) return false;
+            for (const ast::DictEntry& entry : value.as<ast::DictExpr>().entries) {
+                if (!fits(*entry.key, info.args[0]) || !fits(*entry.value, info.args[1])) {
+                    return false;
+                }
+            }
+            return true;
+        default:
+            return false;
+    }
+}
+
 bool Checker::converts_fresh(TypeId value_type, TypeId target, const ast::Expr& value,
                              std::string& hint) {
+    if (displays_into(value, target)) return true;
     if (!types().copies_into(value_type, target, true)) return false;
     if (is_fresh(value, *frame().body)) return true;
     const TypeInfo& info = types().info(value_type);

@@ -15,6 +15,24 @@
 
 namespace pyro2cpp::sema::detail {
 
+// Whether values of types a and b can be ordered (`<`, sorted, min, max): numbers, strings,
+// bools, and lists and tuples of such, element by element (LANGUAGE.md 2); an any is checked
+// when the program runs.
+bool orderable(const TypeTable& t, TypeId a, TypeId b) {
+    if (a == types::any || b == types::any || t.is_silent(a) || t.is_silent(b)) return true;
+    if (t.is_numeric(a) && t.is_numeric(b)) return true;
+    if (a == b && (a == types::string || a == types::bool_)) return true;
+    const TypeInfo& ia = t.info(a);
+    const TypeInfo& ib = t.info(b);
+    if (ia.kind != ib.kind || (ia.kind != TypeKind::list && ia.kind != TypeKind::tuple)) {
+        return false;
+    }
+    for (std::size_t i = 0; i < ia.args.size() && i < ib.args.size(); ++i) {
+        if (!orderable(t, ia.args[i], ib.args[i])) return false;
+    }
+    return true;
+}
+
 TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
                                    const std::vector<TypeId>& args) {
     TypeTable& t = types();
@@ -119,10 +137,19 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
         case Builtin::min:
         case Builtin::max: {
             if (!arity(1, SIZE_MAX)) return types::error;
-            if (args.size() == 1) return element(0);
+            auto unordered = [&](TypeId e) {
+                return unsupported(
+                    call.range.begin,
+                    fmt::format("{}() cannot order values of type {}", name, type_name(e)));
+            };
+            if (args.size() == 1) {
+                const TypeId e = element(0);
+                return orderable(t, e, e) ? e : unordered(e);
+            }
             TypeId joined = types::pending;
             for (TypeId a : args)
                 joined = t.join(joined, a);
+            if (!orderable(t, joined, joined)) return unordered(joined);
             if (joined == types::any) {
                 note_any(call.range.begin,
                          fmt::format("the arguments of {}() have different types", name));
@@ -141,6 +168,11 @@ TypeId Checker::check_data_builtin(Builtin builtin, const ast::Call& call,
         case Builtin::list: {
             if (!arity(1, 1)) return types::error;
             TypeId e = element(0);
+            if (builtin == Builtin::sorted && !orderable(t, e, e)) {
+                return unsupported(
+                    call.args[0]->range.begin,
+                    fmt::format("sorted() cannot order values of type {}", type_name(e)));
+            }
             return e == types::error ? e : list_of(e);
         }
         case Builtin::any_:

@@ -132,6 +132,11 @@ TypeId Checker::check_data_method_call(const ast::Call& call, TypeId receiver) {
                 refine_receiver(object, t.container(TypeKind::list, {args[1]}, true));
                 return types::void_;
             }
+            if (name == "sort" && !orderable(t, element, element)) {
+                return unsupported(call.range.begin,
+                                   fmt::format("sort() cannot order values of type {}",
+                                               type_name(element)));
+            }
             if (name == "clear" || name == "reverse" || name == "sort") {
                 return arity(0, 0) ? types::void_ : types::error;
             }

@@ -136,7 +136,7 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
             case ast::CompareOp::gt:
             case ast::CompareOp::ge:
                 if (!same_kind || !ordered || lhs == types::void_ || lhs == types::range ||
-                    t.kind(lhs) == TypeKind::function) {
+                    t.kind(lhs) == TypeKind::function || !orderable(t, lhs, rhs)) {
                     error(loc, fmt::format("cannot compare {} and {} with '{}'", type_name(lhs),
                                            type_name(rhs), ast::spelling(op)));
                     failed = true;

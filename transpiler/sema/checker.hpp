@@ -199,6 +199,9 @@ bool can_reach_end(const ast::Block& block);
 // `super()`, the object of a parent's method call (check_members.cpp).
 bool is_super_call(const ast::Expr& e);
 
+// Whether `<` can order values of types a and b (check_data_builtins.cpp).
+bool orderable(const TypeTable& t, TypeId a, TypeId b);
+
 class Checker {
 public:
     Checker(const std::vector<ModuleInput>& modules, DiagnosticSink& sink,
@@ -302,6 +305,7 @@ private:
     // or other element types; else a hint when only sharing forbids it (check_collections.cpp).
     bool converts_fresh(TypeId value_type, TypeId target, const ast::Expr& value,
                         std::string& hint);
+    bool displays_into(const ast::Expr& value, TypeId target);
     // "an int", "a string", "void".
     std::string a_type(TypeId t) const;
     TypeId unsupported(Loc loc, const std::string& what);
