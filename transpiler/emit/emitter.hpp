@@ -129,6 +129,9 @@ std::string emit_member_assign(const Ctx& ctx, const ast::Member& target, const 
 Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
 // Methods and constructors as values and their curried calls (emit_object_values.cpp).
 Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member);
+std::string method_pointer(const Ctx& ctx, const sema::FunctionInstance& inst);
+// `Point.area`, `super().area` as values (emit_method_values.cpp).
+Cpp emit_method_value(const Ctx& ctx, const ast::Member& member);
 Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target);
 Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
 // An `any` value stored where a union is written: pyro::rt::check_union<A, B>(x).
@@ -182,6 +185,11 @@ std::string cpp_data_type(const sema::TypeTable& types, sema::TypeId type);
 // A display ([..], (..), {..}, {k: v}) or comprehension, built as `target` (its own type, or
 // the type an empty literal's first use gave it).
 Cpp emit_display(const Ctx& ctx, const ast::Expr& expr, sema::TypeId target);
+// ---- interface values (emit_interface_values.cpp)
+sema::TypeId erase_interfaces(const sema::TypeTable& table, sema::TypeId type);
+std::optional<std::string> emit_interface_conversion(const Ctx& ctx, const ast::Expr& expr,
+                                                     sema::TypeId target, bool int_ok);
+Cpp emit_interface_result(const ast::Call& call, const Ctx& ctx, std::string dispatched);
 Cpp emit_index(const Ctx& ctx, const ast::Index& index);
 Cpp emit_slice(const Ctx& ctx, const ast::Slice& slice);
 Cpp emit_comprehension(const Ctx& ctx, const ast::Comprehension& comp);
