@@ -15,6 +15,7 @@
 #include "pyro/int.hpp"
 #include "pyro/main.hpp"
 #include "pyro/math_ops.hpp"
+#include "pyro/method_value.hpp"
 #include "pyro/print.hpp"
 #include "pyro/range.hpp"
 #include "pyro/select.hpp"

@@ -34,6 +34,7 @@ std::string cpp_type(const sema::TypeTable& types, sema::TypeId type, bool as_re
         case sema::TypeKind::range:
             return "pyro::Range";
         case sema::TypeKind::any:
+        case sema::TypeKind::interface:  // an interface value (emit_interface_values.cpp)
             return "pyro::Any";
         case sema::TypeKind::record:
         case sema::TypeKind::class_:

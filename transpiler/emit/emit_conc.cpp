@@ -94,7 +94,7 @@ std::optional<Cpp> emit_conc_call(const Ctx& ctx, const ast::Call& call) {
     if (auto it = ctx.body.calls.find(&call); it != ctx.body.calls.end()) {
         const sema::CallTarget& t = it->second;
         if (t.method || t.dynamic || t.super_call || t.constructs != nullptr ||
-            t.std_function != nullptr) {
+            t.std_function != nullptr || t.value) {
             return std::nullopt;
         }
     }

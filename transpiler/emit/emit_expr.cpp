@@ -203,6 +203,7 @@ Cpp emit_value(const Ctx& ctx, const ast::Expr& expr, bool int_ok) {
 std::string emit_as(const Ctx& ctx, const ast::Expr& expr, TypeId target, bool int_ok) {
     const TypeId source = ctx.body.type_of(expr);
     if (auto check = emit_union_check(ctx, expr)) return *check;
+    if (auto value = emit_interface_conversion(ctx, expr, target, int_ok)) return *value;
     if (auto converted = emit_data_conversion(ctx, expr, target, int_ok)) return *converted;
     if (target == types::float_ && source == types::int_) {
         if (is_int_literal(expr)) return std::to_string(int_literal_value(expr)) + ".0";

@@ -17,8 +17,6 @@ namespace pyro2cpp::emit::detail {
 using sema::TypeId;
 namespace types = sema::types;
 
-namespace {
-
 // `&Point::move`, cast to its member-pointer type when the method has several instances
 // (C++ overloads).
 std::string method_pointer(const Ctx& ctx, const sema::FunctionInstance& inst) {
@@ -34,6 +32,8 @@ std::string method_pointer(const Ctx& ctx, const sema::FunctionInstance& inst) {
     return fmt::format("static_cast<{} ({}::*)({}){}>({})", cpp_type(types, inst.result, true),
                        owner_name, params, owner.is_record() ? " const" : "", address);
 }
+
+namespace {
 
 std::string bound_method(const Ctx& ctx, const std::string& object,
                          const sema::FunctionInstance& inst) {

@@ -470,6 +470,10 @@ Cpp emit_member(const Ctx& ctx, const ast::Member& member) {
                             c_string(member.name))};
     }
     if (m.kind == sema::MemberTarget::Kind::method) return emit_bound_method(ctx, member);
+    if (m.kind == sema::MemberTarget::Kind::unbound_method ||
+        m.kind == sema::MemberTarget::Kind::super_method) {
+        return emit_method_value(ctx, member);
+    }
     const std::string field = m.field->cpp_name;
     const bool self = is_self(ctx, *member.object);
     if (self && m.owner->is_record()) return {member_name(ctx, field)};
@@ -528,7 +532,9 @@ Cpp emit_isinstance(const Ctx& ctx, const ast::Call& call, TypeId tested) {
     const TypeId type = ctx.body.type_of(subject);
     const std::string t = cpp_type(ctx.program.types, tested);
     const Cpp x = emit_value(ctx, subject);
-    if (type == types::any) return {"pyro::rt::is<" + t + ">(" + x.text + ")"};
+    if (type == types::any || ctx.program.types.kind(type) == sema::TypeKind::interface) {
+        return {"pyro::rt::is<" + t + ">(" + x.text + ")"};
+    }
     if (auto known = ctx.body.isinstance_known.find(&call);
         known != ctx.body.isinstance_known.end()) {
         const std::string answer = known->second ? "true" : "false";
@@ -591,7 +597,7 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
         args.push_back(c_string(member.name));
         for (const auto& a : call.args)
             args.push_back("pyro::Any(" + emit_value(ctx, *a).text + ")");
-        return {"pyro::rt::call_method(" + join() + ")"};
+        return emit_interface_result(call, ctx, "pyro::rt::call_method(" + join() + ")");
     }
     if (target.super_call) {
         if (inst == nullptr) {  // Error.__init__(message)

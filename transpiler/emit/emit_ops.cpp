@@ -105,7 +105,8 @@ Cpp compare_link(const Ctx& ctx, ast::CompareOp op, const ast::Expr& lhs_expr, c
                 prec_equality};
     }
     const bool same_kind = lt == rt || (table.is_numeric(lt) && table.is_numeric(rt)) ||
-                           lt == types::any || rt == types::any ||
+                           erase_interfaces(table, lt) == types::any ||
+                           erase_interfaces(table, rt) == types::any ||
                            (table.is_container(lt) && table.kind(lt) == table.kind(rt));
     if (!same_kind) {
         // Values of different kinds are never equal (sema warned).

@@ -135,6 +135,9 @@ Cpp emit_object_call(const Ctx& ctx, const ast::Call& call, const sema::CallTarg
 Cpp emit_bound_method(const Ctx& ctx, const ast::Member& member);
 // `site`: the Name (or partial Call) whose type says which record type a generic one makes.
 Cpp emit_constructor_value(const Ctx& ctx, const sema::CallTarget& target, const ast::Expr& site);
+std::string method_pointer(const Ctx& ctx, const sema::FunctionInstance& inst);
+// `Point.area`, `super().area` as values (emit_method_values.cpp).
+Cpp emit_method_value(const Ctx& ctx, const ast::Member& member);
 Cpp emit_object_curried(const Ctx& ctx, const ast::Call& call, const sema::CallTarget& target);
 // An `any` value stored where a union is written: pyro::rt::check_union<A, B>(x).
 std::optional<std::string> emit_union_check(const Ctx& ctx, const ast::Expr& expr);
@@ -189,6 +192,11 @@ std::string cpp_data_type(const sema::TypeTable& types, sema::TypeId type);
 // A display ([..], (..), {..}, {k: v}) or comprehension, built as `target` (its own type, or
 // the type an empty literal's first use gave it).
 Cpp emit_display(const Ctx& ctx, const ast::Expr& expr, sema::TypeId target);
+// ---- interface values (emit_interface_values.cpp)
+sema::TypeId erase_interfaces(const sema::TypeTable& table, sema::TypeId type);
+std::optional<std::string> emit_interface_conversion(const Ctx& ctx, const ast::Expr& expr,
+                                                     sema::TypeId target, bool int_ok);
+Cpp emit_interface_result(const ast::Call& call, const Ctx& ctx, std::string dispatched);
 Cpp emit_index(const Ctx& ctx, const ast::Index& index);
 Cpp emit_slice(const Ctx& ctx, const ast::Slice& slice);
 Cpp emit_comprehension(const Ctx& ctx, const ast::Comprehension& comp);

@@ -23,16 +23,16 @@ constexpr std::array<std::string_view, 4> later_type_names = {
 
 }  // namespace
 
+// What a bad annotation resolves to: error, reported at the type unless `report` is false
+// (a re-resolution). error() goes straight to the sink when no body is being checked.
+TypeId Checker::annotation_error(const ast::TypeExpr& type, std::string message, bool report) {
+    if (report) error(type.range.begin, std::move(message));
+    return types::error;
+}
+
 TypeId Checker::resolve_type(const ast::TypeExpr& type, bool report) {
     auto fail = [&](std::string message) {
-        if (report) {
-            if (frames_.empty()) {
-                sink_.error(type.range.begin, std::move(message));
-            } else {
-                error(type.range.begin, std::move(message));
-            }
-        }
-        return types::error;
+        return annotation_error(type, std::move(message), report);
     };
     switch (type.kind) {
         case ast::TypeExprKind::function: {

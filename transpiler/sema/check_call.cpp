@@ -33,7 +33,10 @@ bool Checker::check_arity(const ast::Call& call, const std::string& name, std::s
 
 TypeId Checker::check_call(const ast::Call& call) {
     const ast::Expr& callee = *call.callee;
-    if (callee.kind == ast::ExprKind::member) return check_member_call(call);
+    // `Point.area(p)` calls the unbound method as a value (check_method_values.cpp).
+    if (callee.kind == ast::ExprKind::member && !names_class_method(callee.as<ast::Member>())) {
+        return check_member_call(call);
+    }
     if (callee.kind == ast::ExprKind::name) {
         const std::string& name = callee.as<ast::Name>().id;
         Resolved r = resolve(name, callee.range.begin);
@@ -73,7 +76,6 @@ TypeId Checker::check_call(const ast::Call& call) {
             }
         }
     }
-    if (callee.kind == ast::ExprKind::member) return check_member_call(call);
     TypeId callee_type = check_expr(callee);
     bool failed = false;
     const std::vector<TypeId> args = check_args(call, &failed);

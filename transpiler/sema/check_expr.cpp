@@ -163,9 +163,7 @@ bool Checker::check_conversion(TypeId value_type, TypeId target, const ast::Expr
         teach_site(value_type, types().info(target).args, true);
     }
     learn_element_from(value_type, target);
-    if (types().kind(target) == TypeKind::interface) {
-        return check_satisfies(value_type, target, value, what);
-    }
+    if (mentions_interface(target)) return check_interface_value(value_type, target, value, what);
     if (types().convertible(value_type, target)) {
         // A variable holding an empty literal takes the type it is first used as.
         if (types().has_pending(value_type)) refine_receiver(value, target);

@@ -38,22 +38,33 @@ void Checker::declare_interfaces() {
 std::optional<TypeId> Checker::interface_or_alias_type(const ast::TypeExpr& type, bool report) {
     const TypeName found = find_type_name(type.name, type.range.begin, false);
     if (found.interface != nullptr) {
+        // `Container<int>`; a generic interface written bare leaves its parameters open.
+        const ast::InterfaceStmt& iface = *found.interface;
         TypeInfo t;
         t.kind = TypeKind::interface;
         t.name = type.name;
         t.decl = found.interface;
+        if (!type.args.empty() && type.args.size() != iface.type_params.size()) {
+            return annotation_error(
+                type,
+                fmt::format("interface '{}' takes {} type argument{}, got {}", iface.name,
+                            iface.type_params.size(), iface.type_params.size() == 1 ? "" : "s",
+                            type.args.size()),
+                report);
+        }
+        for (std::size_t i = 0; i < type.args.size(); ++i) {
+            TypeId arg = resolve_type(*type.args[i], report);
+            if (arg == types::error) return types::error;
+            t.args.push_back(arg);
+            t.name += (i == 0 ? "<" : ", ") + type_name(arg);
+        }
+        if (!t.args.empty()) t.name += ">";
         return types().intern(t);
     }
     if (found.alias == nullptr) return std::nullopt;
     const ast::TypeAliasStmt& alias = *found.alias;
-    auto fail = [&](std::string message) -> TypeId {
-        if (report) {
-            if (frames_.empty())
-                sink_.error(type.range.begin, std::move(message));
-            else
-                error(type.range.begin, std::move(message));
-        }
-        return types::error;
+    auto fail = [&](std::string message) {
+        return annotation_error(type, std::move(message), report);
     };
     if (alias.type_params.size() != type.args.size()) {
         return fail(fmt::format("alias '{}' takes {} type argument{}, got {}", alias.name,
@@ -82,16 +93,10 @@ std::optional<TypeId> Checker::interface_or_alias_type(const ast::TypeExpr& type
 }
 
 // A def or method with a parameter typed by an interface is generic: instantiated per
-// argument type. A result typed by an interface would need a value of run-time type.
+// argument type. (A result typed by one is an interface value: check_interface_values.cpp.)
 void Checker::check_interface_uses(FunctionDecl& decl) {
     for (const auto& t : decl.param_types) {
         if (t && types().kind(*t) == TypeKind::interface) decl.generic = true;
-    }
-    if (decl.result_type && types().kind(*decl.result_type) == TypeKind::interface) {
-        sink_.error(decl.def->result->range.begin,
-                    "an interface as a result type is not supported yet (leave the result "
-                    "type out: it is inferred)");
-        decl.result_type = types::error;
     }
 }
 
@@ -106,15 +111,17 @@ bool Checker::check_satisfies(TypeId value_type, TypeId interface, const ast::Ex
                                              what, iface.name, type_name(value_type)));
         return false;
     }
+    // A parameter of a generic interface written bare matches anything.
+    const bool open = types().info(interface).args.empty();
     auto is_param = [&](const ast::TypeExpr& t) {
         for (const ast::TypeParam& p : iface.type_params) {
-            if (p.name == t.name) return true;
+            if (p.name == t.name) return open;
         }
         return false;
     };
     auto same = [&](const ast::TypeExpr* a, const ast::TypeExpr* b) {
         if (a == nullptr || b == nullptr || is_param(*a)) return true;
-        return resolve_type(*a, false) == resolve_type(*b, false);
+        return interface_member_type(interface, a, false) == resolve_type(*b, false);
     };
     // A generic record's methods may name its type parameters: bound to the value's here.
     struct Restore {
@@ -151,33 +158,6 @@ bool Checker::check_satisfies(TypeId value_type, TypeId interface, const ast::Ex
         }
     }
     return true;
-}
-
-// x.m(args) where x has an interface type: only in a body checked for an uncalled function
-// (called ones are instantiated with the real type); typed by the interface's signature.
-std::optional<TypeId> Checker::check_interface_call(const ast::Call& call, TypeId object) {
-    const auto& member = call.callee->as<ast::Member>();
-    const auto& iface = *static_cast<const ast::InterfaceStmt*>(types().info(object).decl);
-    std::vector<TypeId> args;
-    for (const auto& a : call.args)
-        args.push_back(check_expr(*a));
-    for (const auto& m : iface.methods) {
-        if (m->name != member.name) continue;
-        if (m->params.size() != args.size()) {
-            error(call.range.begin,
-                  fmt::format("'{}.{}' takes {} argument{}, got {}", iface.name, m->name,
-                              m->params.size(), m->params.size() == 1 ? "" : "s", args.size()));
-            return types::error;
-        }
-        CallTarget target;
-        target.dynamic = true;
-        frame().body->calls[&call] = target;
-        if (m->result == nullptr) return types::void_;
-        TypeId result = resolve_type(*m->result, false);
-        return result == types::error ? types::any : result;
-    }
-    return unsupported(member.name_loc,
-                       fmt::format("interface '{}' has no method '{}'", iface.name, member.name));
 }
 
 bool Checker::check_union_member(TypeId value_type, const ast::TypeExpr& written,

@@ -137,7 +137,7 @@ void Checker::narrow_isinstance(const ast::IfBranch& branch) {
     const TypeId from = variable(original).type;
     const ClassInfo* to_class = class_of(tested);
     const ClassInfo* from_class = class_of(from);
-    const bool narrows = from == types::any ||
+    const bool narrows = from == types::any || types().kind(from) == TypeKind::interface ||
                          (to_class != nullptr && from_class != nullptr && to_class != from_class &&
                           to_class->is_class() && to_class->derives_from(from_class));
     const std::string& name = subject.as<ast::Name>().id;

@@ -88,6 +88,7 @@ FunctionInstance* Checker::method_instance(FunctionDecl& decl, TypeId self_type,
 
 // obj.name as a value: a field.
 TypeId Checker::check_member(const ast::Member& member) {
+    if (auto method = check_method_value(member)) return *method;
     TypeId object = check_expr(*member.object);
     if (types().is_silent(object)) return object;
     if (object == types::any) {

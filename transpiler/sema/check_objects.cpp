@@ -315,14 +315,8 @@ std::optional<TypeId> Checker::object_type(const ast::TypeExpr& type, bool repor
     if (auto t = interface_or_alias_type(type, report)) return t;
     if (found.cls == nullptr) return std::nullopt;
     const ClassInfo& c = *found.cls;
-    auto fail = [&](std::string message) -> TypeId {
-        if (report) {
-            if (frames_.empty())
-                sink_.error(type.range.begin, std::move(message));
-            else
-                error(type.range.begin, std::move(message));
-        }
-        return types::error;
+    auto fail = [&](std::string message) {
+        return annotation_error(type, std::move(message), report);
     };
     if (c.type_params.size() != type.args.size()) {
         return fail(fmt::format("'{}' takes {} type argument{}, got {}", c.name,

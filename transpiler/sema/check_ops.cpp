@@ -113,6 +113,8 @@ TypeId Checker::check_compare(const ast::Compare& compare) {
             continue;
         }
         if (lhs == types::any || rhs == types::any) continue;
+        // An interface value compares as the value it holds (an Any in C++).
+        if (t.kind(lhs) == TypeKind::interface || t.kind(rhs) == TypeKind::interface) continue;
         const ast::CompareOp op = compare.ops[i];
         const Loc loc = i < compare.op_locs.size() ? compare.op_locs[i] : compare.range.begin;
         // Instances of related classes may be the same object; collections compare across

@@ -167,8 +167,6 @@ void Checker::check_let(const ast::LetStmt& let) {
     TypeId value = check_expr(*let.value);
     if (annotation) check_conversion(value, *annotation, *let.value);
     if (annotation) check_union_member(value, *let.type, *let.value);
-    // An interface annotation is checked; the variable keeps the value's own type.
-    if (annotation && types().kind(*annotation) == TypeKind::interface) annotation.reset();
     declare_variable(let.names[0], let.name_locs[0], value, annotation, let.is_mut,
                      DeclKey{&let, 0});
 }

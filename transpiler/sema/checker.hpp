@@ -226,6 +226,7 @@ private:
 
     // ---- annotations (annotations.cpp); `report` false re-resolves silently
     TypeId resolve_type(const ast::TypeExpr& type, bool report);
+    TypeId annotation_error(const ast::TypeExpr& type, std::string message, bool report);
     // list<T>, dict<K, V>, tuple<A, B>, ... (annotations_data.cpp); nullopt: not one of them.
     std::optional<TypeId> resolve_data_type(const ast::TypeExpr& type, bool report);
 
@@ -335,6 +336,9 @@ private:
     TypeId call_method_curried(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                                const std::vector<TypeId>& args, const ClassInfo* constructs);
     TypeId constructor_value(const ast::Name& name, ClassInfo& cls);
+    // `Point.area`, `super().area` as values (check_method_values.cpp); nullopt: neither.
+    std::optional<TypeId> check_method_value(const ast::Member& member);
+    bool names_class_method(const ast::Member& member);
     TypeId construct_partial(ClassInfo& cls, const ast::Call& call,
                              const std::vector<TypeId>& args);
     TypeId generic_record_value(ClassInfo& cls, const ast::Expr& site,
@@ -374,7 +378,14 @@ private:
     std::map<std::pair<const FunctionDecl*, TypeId>, FunctionDecl*> record_methods_;
     bool check_satisfies(TypeId value_type, TypeId interface, const ast::Expr& value,
                          const std::string& what);
+    // ---- interface values (check_interface_values.cpp)
     std::optional<TypeId> check_interface_call(const ast::Call& call, TypeId object);
+    bool mentions_interface(TypeId type);
+    TypeId interface_member_type(TypeId interface, const ast::TypeExpr* written, bool is_result);
+    bool check_interface_value(TypeId value_type, TypeId target, const ast::Expr& value,
+                               const std::string& what);
+    bool check_becomes_interface(TypeId value_type, TypeId interface, const ast::Expr& value,
+                                 const std::string& what);
     // A value of a static type stored where a union (or an alias of one) is written: it
     // must be one of the members.
     bool check_union_member(TypeId value_type, const ast::TypeExpr& written,

@@ -46,7 +46,10 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
             params[i] = *decl.param_types[i];
             const std::string what =
                 fmt::format(" for parameter '{}' of '{}'", def.params[i].name, def.name);
-            if (!check_conversion(arg_types[i], params[i], *call.args[i], what)) {
+            // An interface parameter is instantiated for the class or record passed.
+            const bool iface = types().kind(params[i]) == TypeKind::interface;
+            if (iface ? !check_satisfies(arg_types[i], params[i], *call.args[i], what)
+                      : !check_conversion(arg_types[i], params[i], *call.args[i], what)) {
                 note(def.params[i].loc,
                      fmt::format("parameter '{}' is declared here", def.params[i].name));
                 failed = true;
@@ -54,8 +57,7 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
             if (!failed && def.params[i].type) {
                 failed = !check_union_member(arg_types[i], *def.params[i].type, *call.args[i]);
             }
-            // An interface parameter is instantiated for the class or record passed.
-            if (types().kind(params[i]) == TypeKind::interface) params[i] = arg_types[i];
+            if (iface) params[i] = arg_types[i];
         } else {
             params[i] = arg_types[i];
         }
@@ -73,8 +75,7 @@ TypeId Checker::call_function(FunctionDecl& decl, const ast::Call& call,
                              def.name, max_nested_instances));
     }
     FunctionInstance* inst = find_or_check(decl, std::move(params));
-    frame().body->calls[&call] =
-        CallTarget::applying(inst, false, n);
+    frame().body->calls[&call] = CallTarget::applying(inst, false, n);
     return inst->result;
 }
 

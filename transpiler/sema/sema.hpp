@@ -99,7 +99,8 @@ struct CallTarget {
 
 // What `obj.name` is (objects: sema/check_objects.cpp).
 struct MemberTarget {
-    enum class Kind : std::uint8_t { field, any_attr, method };
+    // unbound_method: `Point.area`; super_method: `super().area` (check_method_values.cpp)
+    enum class Kind : std::uint8_t { field, any_attr, method, unbound_method, super_method };
     Kind kind = Kind::field;
     const ClassInfo* owner = nullptr;  // the record or class that declares the field
     const FieldInfo* field = nullptr;
