@@ -113,6 +113,15 @@ TypeId Checker::check_isinstance(const ast::Call& call) {
     TypeId tested = resolve_type(written, true);
     frame().body->expr_types[&type_arg] = types::error;
     if (value == types::error || tested == types::error) return types::error;
+    if (types().kind(tested) == TypeKind::interface) {
+        // A value satisfies an interface by its methods, never by a run-time type (Python's
+        // isinstance refuses a plain Protocol the same way).
+        error(type_arg.range.begin,
+              fmt::format("isinstance() cannot test an interface: a value satisfies '{}' by its "
+                          "methods; test a record or class",
+                          type_name(tested)));
+        return types::error;
+    }
     if (const std::optional<bool> answer =
             static_answer(types(), value, tested, class_of(value), class_of(tested))) {
         frame().body->isinstance_known[&call] = *answer;
