@@ -18,6 +18,22 @@ bool is_super_call(const ast::Expr& e) {
            c.callee->as<ast::Name>().id == "super";
 }
 
+// The parent class `super()` names in the method being checked; nullptr (reported) when
+// there is none.
+const ClassInfo* Checker::super_class(const ast::Expr& super_call) {
+    const FunctionDecl* here = frame().info != nullptr ? frame().info->decl : nullptr;
+    if (here == nullptr || here->owner == nullptr || !here->owner->is_class()) {
+        error(super_call.range.begin, "super() is only valid inside a class's method");
+        return nullptr;
+    }
+    if (here->owner->parent == nullptr) {
+        error(super_call.range.begin,
+              fmt::format("super(): class '{}' has no parent class", here->owner->name));
+        return nullptr;
+    }
+    return here->owner->parent;
+}
+
 // A method called with `self_type` and the arguments `args` (mirrors call_function).
 TypeId Checker::call_method(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                             const std::vector<TypeId>& args) {
@@ -137,17 +153,8 @@ std::optional<TypeId> Checker::check_method_call(const ast::Call& call,
     TypeId object = types::error;
     const ClassInfo* cls = nullptr;
     if (super) {
-        const FunctionDecl* here = frame().info != nullptr ? frame().info->decl : nullptr;
-        if (here == nullptr || here->owner == nullptr || !here->owner->is_class()) {
-            error(member.object->range.begin, "super() is only valid inside a class's method");
-            return types::error;
-        }
-        if (here->owner->parent == nullptr) {
-            error(member.object->range.begin,
-                  fmt::format("super(): class '{}' has no parent class", here->owner->name));
-            return types::error;
-        }
-        cls = here->owner->parent;
+        cls = super_class(*member.object);
+        if (cls == nullptr) return types::error;
         object = cls->type;
     } else {
         object = object_type ? *object_type : check_expr(*member.object);

@@ -25,17 +25,8 @@ std::optional<TypeId> Checker::check_method_value(const ast::Member& member) {
     const ClassInfo* cls = nullptr;
     TypeId self_type = types::error;
     if (super) {
-        const FunctionDecl* here = frame().info != nullptr ? frame().info->decl : nullptr;
-        if (here == nullptr || here->owner == nullptr || !here->owner->is_class()) {
-            error(member.object->range.begin, "super() is only valid inside a class's method");
-            return types::error;
-        }
-        if (here->owner->parent == nullptr) {
-            error(member.object->range.begin,
-                  fmt::format("super(): class '{}' has no parent class", here->owner->name));
-            return types::error;
-        }
-        cls = here->owner->parent;
+        cls = super_class(*member.object);
+        if (cls == nullptr) return types::error;
         self_type = cls->type;
     } else {
         if (member.object->kind != ast::ExprKind::name) return std::nullopt;

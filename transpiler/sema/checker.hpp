@@ -336,6 +336,7 @@ private:
     TypeId call_method_curried(FunctionDecl& decl, const ast::Call& call, TypeId self_type,
                                const std::vector<TypeId>& args, const ClassInfo* constructs);
     TypeId constructor_value(const ast::Name& name, ClassInfo& cls);
+    const ClassInfo* super_class(const ast::Expr& super_call);
     // `Point.area`, `super().area` as values (check_method_values.cpp); nullopt: neither.
     std::optional<TypeId> check_method_value(const ast::Member& member);
     bool names_class_method(const ast::Member& member);
